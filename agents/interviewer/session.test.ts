@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Command } from "@langchain/langgraph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { saveMessage } from "@/db/queries/messages";
+import { STEP_IDS } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import type { InterviewView } from "@/lib/types";
+import { getInterviewerGraph } from "./runtime";
+import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
+
+let dataDir: string;
+let database: Database;
+
+async function open(): Promise<Database> {
+  const db = await openDatabase({ kind: "pglite", dataDir });
+  await runMigrations(db);
+  return db;
+}
+
+/** Closes and reopens the file-backed database: what a server restart does. */
+async function restart(): Promise<void> {
+  await database.close();
+  database = await open();
+}
+
+const say = (view: InterviewView, content: string) =>
+  sendCandidateMessage(database, { interviewId: view.id, messageId: randomUUID(), content });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "probe-session-"));
+  database = await open();
+});
+
+afterAll(async () => {
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("an offline interview", () => {
+  it("opens with the scenario prompt and the first step's question", async () => {
+    const view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const scenario = getScenario("video-recommendation");
+    expect(view.turns).toHaveLength(1);
+    expect(view.turns[0]?.role).toBe("interviewer");
+    expect(view.turns[0]?.content).toContain(scenario.steps["clarify-requirements"].question);
+    expect(view.currentStep).toBe("clarify-requirements");
+  });
+
+  it("asks a follow-up after an answer, then moves on, through all seven steps in order", async () => {
+    let view = await startInterview(database, { scenarioId: "video-recommendation", level: "mid" });
+    const scenario = getScenario("video-recommendation");
+    for (const step of STEP_IDS) {
+      expect(view.currentStep).toBe(step);
+      const evidence = scenario.steps[step].rubric[0]?.evidence[0] ?? "";
+      view = await say(view, `For ${step} I would focus on ${evidence} because it drives the business goal.`);
+      const followUp = view.turns.at(-1);
+      expect(followUp?.role).toBe("interviewer");
+      expect(followUp?.step).toBe(step);
+      const followUpTexts = scenario.steps[step].followUps.map((f) => f.text);
+      expect(followUpTexts.some((text) => followUp?.content.includes(text))).toBe(true);
+      view = await say(view, "I would add a second point with a number: 200 ms at p99.");
+    }
+    expect(view.status).toBe("completed");
+    const candidateTurns = view.turns.filter((t) => t.role === "candidate");
+    expect(candidateTurns).toHaveLength(14);
+    const stepsInOrder = [...new Set(view.turns.map((t) => t.step))];
+    expect(stepsInOrder).toEqual([...STEP_IDS]);
+  });
+
+  it("moves on when the candidate says next, and never repeats a follow-up in a step", async () => {
+    let view = await startInterview(database, { scenarioId: "video-recommendation", level: "staff" });
+    view = await say(view, "next");
+    expect(view.currentStep).toBe("frame-problem");
+    view = await say(view, "I would frame it as ranking.");
+    view = await say(view, "hint");
+    const interviewerTexts = view.turns.filter((t) => t.role === "interviewer").map((t) => t.content);
+    expect(new Set(interviewerTexts).size).toBe(interviewerTexts.length);
+  });
+
+  it("reveals a fact when asked", async () => {
+    let view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const fact = getScenario("video-recommendation").facts.find((f) => f.topic === "scale");
+    view = await say(view, `What is the ${fact?.triggers[0]}?`);
+    expect(view.turns.at(-1)?.content).toContain(fact?.answer.trim().slice(0, 40));
+  });
+
+  it("rejects a message once the interview has ended", async () => {
+    let view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    view = await say(view, "end interview");
+    expect(view.status).toBe("completed");
+    await expect(say(view, "one more thing")).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("stores a retried message once", async () => {
+    const view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const messageId = randomUUID();
+    await sendCandidateMessage(database, { interviewId: view.id, messageId, content: "Watch time is the goal." });
+    const again = await sendCandidateMessage(database, {
+      interviewId: view.id,
+      messageId,
+      content: "Watch time is the goal.",
+    });
+    expect(again.turns.filter((t) => t.role === "candidate")).toHaveLength(1);
+    expect(again.turns).toHaveLength(3);
+  });
+});
+
+describe("restarts", () => {
+  it("continues exactly where it was after a restart between turns", async () => {
+    let view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    view = await say(view, "We optimise watch time, not clicks.");
+    view = await say(view, "Scale is 500M DAU.");
+    const before = view.turns;
+    await restart();
+    const after = await getInterviewView(database, view.id);
+    expect(after.turns).toEqual(before);
+    expect(after.currentStep).toBe(view.currentStep);
+    const next = await say(after, "Framing: a ranking problem over watch time.");
+    expect(next.turns).toHaveLength(before.length + 2);
+  });
+
+  it("answers a message stored just before a crash, once", async () => {
+    const view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    // The server stored the candidate's message and died before the graph ran.
+    await saveMessage({
+      db: database.db,
+      message: { id: randomUUID(), interviewId: view.id, role: "candidate", content: "Watch time, 500M users." },
+    });
+    await restart();
+    const recovered = await getInterviewView(database, view.id);
+    expect(recovered.turns.map((t) => t.role)).toEqual(["interviewer", "candidate", "interviewer"]);
+    const again = await getInterviewView(database, view.id);
+    expect(again.turns).toEqual(recovered.turns);
+  });
+
+  it("finishes a run cut off between two nodes, without doubling the reply", async () => {
+    const view = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const id = randomUUID();
+    await saveMessage({
+      db: database.db,
+      message: { id, interviewId: view.id, role: "candidate", content: "Watch time matters more than clicks." },
+    });
+    const graph = await getInterviewerGraph(database);
+    // Stop after the assessment is checkpointed, before the reply node runs: a crash mid-turn.
+    await graph.invoke(new Command({ resume: { id, content: "Watch time matters more than clicks." } }), {
+      configurable: { thread_id: view.id },
+      interruptAfter: ["assessAnswer"],
+    });
+    await restart();
+    const recovered = await getInterviewView(database, view.id);
+    expect(recovered.turns.map((t) => t.role)).toEqual(["interviewer", "candidate", "interviewer"]);
+  });
+});

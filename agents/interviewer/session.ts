@@ -1,0 +1,166 @@
+import { Command } from "@langchain/langgraph";
+import type { Database } from "@/db/client";
+import { createInterview, getInterviewById, updateInterviewProgress } from "@/db/queries/interviews";
+import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
+import type { Interview } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import type { InterviewView, Turn } from "@/lib/types";
+import type { InterviewerGraph } from "./graph";
+import { getInterviewerGraph } from "./runtime";
+import type { State } from "./state";
+
+const locks = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` for one interview at a time in this process, so two requests cannot resume the
+ * same thread at once. (Several app servers would need a Postgres advisory lock instead.)
+ */
+async function withInterviewLock<T>(interviewId: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(interviewId) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(work);
+  locks.set(interviewId, run);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(interviewId) === run) locks.delete(interviewId);
+  }
+}
+
+function threadConfig(interviewId: string) {
+  return { configurable: { thread_id: interviewId } };
+}
+
+async function readState(graph: InterviewerGraph, interviewId: string) {
+  const snapshot = await graph.getState(threadConfig(interviewId));
+  const values = snapshot.values as Partial<State>;
+  const waiting = snapshot.tasks.some((task) => task.interrupts.length > 0);
+  return { values, next: snapshot.next, waiting };
+}
+
+/**
+ * Brings the graph and the transcript table into agreement after anything, a crash included:
+ * starts a thread that never ran, finishes a run cut off between nodes, feeds the graph any
+ * stored candidate message it has not read, and stores interviewer turns not yet saved.
+ */
+async function reconcile(database: Database, graph: InterviewerGraph, interview: Interview): Promise<void> {
+  const config = threadConfig(interview.id);
+  let state = await readState(graph, interview.id);
+  if (!state.values.interviewId) {
+    await graph.invoke(
+      {
+        interviewId: interview.id,
+        scenarioId: interview.scenarioId as ScenarioId,
+        level: interview.level,
+        step: STEP_IDS[0],
+      },
+      config,
+    );
+    state = await readState(graph, interview.id);
+  } else if (state.next.length > 0 && !state.waiting) {
+    await graph.invoke(null, config);
+    state = await readState(graph, interview.id);
+  }
+
+  const stored = await listMessagesByInterview({ db: database.db, interviewId: interview.id });
+  const read = new Set((state.values.turns ?? []).map((turn) => turn.id));
+  for (const row of stored) {
+    if (row.role !== "candidate" || read.has(row.id)) continue;
+    if (!state.waiting) break;
+    await graph.invoke(new Command({ resume: { id: row.id, content: row.content } }), config);
+    state = await readState(graph, interview.id);
+  }
+
+  const saved = new Set(stored.map((row) => row.id));
+  for (const turn of state.values.turns ?? []) {
+    if (turn.role !== "interviewer" || saved.has(turn.id)) continue;
+    await saveMessage({
+      db: database.db,
+      message: { id: turn.id, interviewId: interview.id, role: "interviewer", step: turn.step, content: turn.content },
+    });
+  }
+  const currentStep = state.values.step ?? (interview.currentStep as StepId);
+  const status = state.values.status ?? "active";
+  if (currentStep !== interview.currentStep || status !== interview.status) {
+    await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status });
+  }
+}
+
+async function buildView(database: Database, id: string): Promise<InterviewView> {
+  const interview = await requireInterview(database, id);
+  const rows = await listMessagesByInterview({ db: database.db, interviewId: id });
+  const turns: Turn[] = rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    step: (row.step ?? undefined) as StepId | undefined,
+    content: row.content,
+  }));
+  return {
+    id: interview.id,
+    scenarioId: interview.scenarioId as ScenarioId,
+    scenarioTitle: getScenario(interview.scenarioId).title,
+    level: interview.level,
+    status: interview.status,
+    currentStep: interview.currentStep as StepId,
+    turns,
+    createdAt: interview.createdAt.toISOString(),
+  };
+}
+
+async function requireInterview(database: Database, id: string): Promise<Interview> {
+  const interview = await getInterviewById({ db: database.db, id });
+  if (!interview) throw new AppError("not_found:interview", "This interview does not exist.");
+  return interview;
+}
+
+/** Creates an interview and lets the interviewer open it. */
+export async function startInterview(
+  database: Database,
+  input: { scenarioId: ScenarioId; level: Level; userId?: string },
+): Promise<InterviewView> {
+  getScenario(input.scenarioId);
+  const interview = await createInterview({
+    db: database.db,
+    values: { scenarioId: input.scenarioId, level: input.level, userId: input.userId, currentStep: STEP_IDS[0] },
+  });
+  const graph = await getInterviewerGraph(database);
+  await withInterviewLock(interview.id, () => reconcile(database, graph, interview));
+  return buildView(database, interview.id);
+}
+
+/** The interview as it stands, after repairing anything a crash left half done. */
+export async function getInterviewView(database: Database, id: string): Promise<InterviewView> {
+  const interview = await requireInterview(database, id);
+  const graph = await getInterviewerGraph(database);
+  await withInterviewLock(id, () => reconcile(database, graph, interview));
+  return buildView(database, id);
+}
+
+/** Stores the candidate's message first, then lets the interviewer respond. */
+export async function sendCandidateMessage(
+  database: Database,
+  input: { interviewId: string; messageId: string; content: string },
+): Promise<InterviewView> {
+  const graph = await getInterviewerGraph(database);
+  await withInterviewLock(input.interviewId, async () => {
+    const interview = await requireInterview(database, input.interviewId);
+    await reconcile(database, graph, interview);
+    const current = await requireInterview(database, input.interviewId);
+    if (current.status === "completed") {
+      throw new AppError("conflict:interview", "This interview has ended; start a new one to keep practising.");
+    }
+    await saveMessage({
+      db: database.db,
+      message: {
+        id: input.messageId,
+        interviewId: input.interviewId,
+        role: "candidate",
+        step: current.currentStep,
+        content: input.content,
+      },
+    });
+    await reconcile(database, graph, current);
+  });
+  return buildView(database, input.interviewId);
+}

@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { getInterviewView } from "@/agents/interviewer/session";
+import { InterviewChat } from "@/components/interview-chat";
+import { AppError } from "@/lib/errors";
+import { getDatabase } from "@/lib/server/database";
+import { interviewIdParam } from "../../api/interviews/schemas";
+
+export const dynamic = "force-dynamic";
+
+export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = interviewIdParam.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  try {
+    const view = await getInterviewView(await getDatabase(), parsed.data);
+    return <InterviewChat initialView={view} />;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { THEME_INIT_SCRIPT } from "@/lib/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Probe: ML system design interview practice",
+  description: "Practise machine-learning system design interviews with an AI interviewer.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that must run before paint */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-zinc-200 dark:border-zinc-800">
+          <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
+            <Link href="/" className="text-lg font-semibold tracking-tight" data-testid="home-link">
+              Probe
+            </Link>
+            <ThemeToggle />
+          </nav>
+        </header>
+        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import type { InterviewView, Turn } from "@/lib/types";
+import { MessageBubble } from "./message-bubble";
+import { StepTracker } from "./step-tracker";
+
+async function postMessage(interviewId: string, id: string, content: string): Promise<InterviewView> {
+  const response = await fetch(`/api/interviews/${interviewId}/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id, content }),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  return body as InterviewView;
+}
+
+/** The live interview: transcript, composer, step tracker, and the download once it ends. */
+export function InterviewChat({ initialView }: { initialView: InterviewView }) {
+  const [view, setView] = useState(initialView);
+  const [draft, setDraft] = useState("");
+  const [pending, setPending] = useState<Turn | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  const completed = view.status === "completed";
+
+  const turnCount = view.turns.length + (pending ? 1 : 0);
+  useEffect(() => {
+    // Scroll whenever a turn is added; the count is the trigger, not an input.
+    if (turnCount > 0) endRef.current?.scrollIntoView({ block: "end" });
+  }, [turnCount]);
+
+  async function send(content: string) {
+    const text = content.trim();
+    if (!text || pending) return;
+    const turn: Turn = { id: crypto.randomUUID(), role: "candidate", step: view.currentStep, content: text };
+    setPending(turn);
+    setError(null);
+    setDraft("");
+    try {
+      setView(await postMessage(view.id, turn.id, text));
+    } catch (caught) {
+      // The draft comes back so nothing typed is lost; the server stored it if it got that far.
+      setDraft(text);
+      setError((caught as Error).message);
+    } finally {
+      setPending(null);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void send(draft);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send(draft);
+    }
+  }
+
+  const lastInterviewer = [...view.turns].reverse().find((t) => t.role === "interviewer");
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[220px_1fr]">
+      <aside className="space-y-4">
+        <div>
+          <h1 className="text-lg font-semibold" data-testid="interview-title">
+            {view.scenarioTitle}
+          </h1>
+          <p className="text-sm text-zinc-500">Level: {view.level}</p>
+        </div>
+        <StepTracker current={view.currentStep} completed={completed} />
+      </aside>
+      <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
+        <ol className="flex flex-col gap-4" data-testid="transcript" aria-live="polite" aria-relevant="additions">
+          {view.turns.map((turn) => (
+            <MessageBubble key={turn.id} turn={turn} />
+          ))}
+          {pending && <MessageBubble turn={pending} pending />}
+        </ol>
+        <div ref={endRef} />
+        <p className="sr-only" aria-live="assertive">
+          {lastInterviewer ? `Interviewer: ${lastInterviewer.content}` : ""}
+        </p>
+        {error && (
+          <p
+            role="alert"
+            data-testid="chat-error"
+            className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+          >
+            {error}
+          </p>
+        )}
+        {completed ? (
+          <div
+            className="rounded-lg border border-emerald-300 p-4 dark:border-emerald-800"
+            data-testid="interview-complete"
+          >
+            <p className="font-medium">Interview complete.</p>
+            <a
+              href={`/api/interviews/${view.id}/transcript`}
+              download
+              data-testid="download-transcript"
+              className="mt-2 inline-block rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500"
+            >
+              Download transcript (JSON)
+            </a>
+          </div>
+        ) : (
+          <form onSubmit={onSubmit} className="sticky bottom-0 flex flex-col gap-2 bg-white pt-2 dark:bg-zinc-950">
+            <label htmlFor="composer" className="sr-only">
+              Your answer
+            </label>
+            <textarea
+              id="composer"
+              data-testid="composer"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              onKeyDown={onKeyDown}
+              rows={4}
+              placeholder="Answer, ask for a fact, or type “hint” or “next”. Enter sends, Shift+Enter adds a line."
+              className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            <div className="flex gap-2">
+              <button
+                type="submit"
+                data-testid="send"
+                disabled={!draft.trim() || pending !== null}
+                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+              >
+                {pending ? "Sending…" : "Send"}
+              </button>
+              <button
+                type="button"
+                data-testid="hint"
+                disabled={pending !== null}
+                onClick={() => void send("hint")}
+                className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+              >
+                Hint
+              </button>
+              <button
+                type="button"
+                data-testid="next-step"
+                disabled={pending !== null}
+                onClick={() => void send("next")}
+                className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+              >
+                Next step
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { STEP_TITLES } from "@/lib/framework";
+import type { Turn } from "@/lib/types";
+
+/** One transcript turn. */
+export function MessageBubble({ turn, pending = false }: { turn: Turn; pending?: boolean }) {
+  const mine = turn.role === "candidate";
+  return (
+    <li
+      data-testid={`turn-${turn.role}`}
+      className={`flex flex-col gap-1 ${mine ? "items-end" : "items-start"}`}
+      aria-busy={pending || undefined}
+    >
+      <span className="text-xs text-zinc-500">
+        {mine ? "You" : "Interviewer"}
+        {turn.step ? ` · ${STEP_TITLES[turn.step]}` : ""}
+      </span>
+      <div
+        className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-3 py-2 text-sm leading-relaxed ${
+          mine ? "bg-indigo-600 text-white" : "bg-zinc-100 dark:bg-zinc-800"
+        } ${pending ? "opacity-60" : ""}`}
+      >
+        {turn.content}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ScenarioSummary } from "@/lib/scenarios/summary";
+
+/** One scenario: what it is, what it exercises, and a start button. */
+export function ScenarioCard({
+  scenario,
+  starting,
+  disabled,
+  onStart,
+}: {
+  scenario: ScenarioSummary;
+  starting: boolean;
+  disabled: boolean;
+  onStart: (id: string) => void;
+}) {
+  return (
+    <article
+      data-testid={`scenario-${scenario.id}`}
+      className="flex h-full flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+    >
+      <div>
+        <p className="text-xs uppercase tracking-wide text-zinc-500">{scenario.domain}</p>
+        <h3 className="text-lg font-medium">{scenario.title}</h3>
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{scenario.summary}</p>
+      <ul className="flex flex-wrap gap-1" aria-label="Exercises">
+        {scenario.exercises.slice(0, 4).map((item) => (
+          <li key={item} className="rounded bg-zinc-100 px-2 py-0.5 text-xs dark:bg-zinc-800">
+            {item}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        data-testid={`start-${scenario.id}`}
+        disabled={disabled}
+        onClick={() => onStart(scenario.id)}
+        className="mt-auto self-start rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+      >
+        {starting ? "Starting…" : "Start interview"}
+      </button>
+    </article>
+  );
+}

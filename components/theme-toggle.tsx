@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { THEME_STORAGE_KEY, type ThemePreference } from "@/lib/theme";
+
+const ORDER: ThemePreference[] = ["system", "light", "dark"];
+const LABELS: Record<ThemePreference, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+
+function apply(preference: ThemePreference) {
+  const dark =
+    preference === "dark" || (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+  document.documentElement.dataset.themePreference = preference;
+}
+
+/** Cycles system → light → dark; the choice is remembered in localStorage. */
+export function ThemeToggle() {
+  const [preference, setPreference] = useState<ThemePreference>("system");
+
+  useEffect(() => {
+    const stored = document.documentElement.dataset.themePreference as ThemePreference | undefined;
+    if (stored && ORDER.includes(stored)) setPreference(stored);
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => {
+      if ((document.documentElement.dataset.themePreference ?? "system") === "system") apply("system");
+    };
+    media.addEventListener("change", onChange);
+    return () => media.removeEventListener("change", onChange);
+  }, []);
+
+  const next = ORDER[(ORDER.indexOf(preference) + 1) % ORDER.length] ?? "system";
+  return (
+    <button
+      type="button"
+      data-testid="theme-toggle"
+      data-preference={preference}
+      className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      aria-label={`${LABELS[preference]}; switch to ${LABELS[next].toLowerCase()}`}
+      onClick={() => {
+        localStorage.setItem(THEME_STORAGE_KEY, next);
+        apply(next);
+        setPreference(next);
+      }}
+    >
+      {preference === "system" ? "◐ System" : preference === "light" ? "☀ Light" : "☾ Dark"}
+    </button>
+  );
+}

@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  vector,
+} from "drizzle-orm/pg-core";
+
+/** Dimension of the passage index; the default embedding model (all-MiniLM-L6-v2) and the fallback both produce it. */
+export const EMBEDDING_DIMENSION = 384;
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** An anonymous browser identity (an external sign-in can attach to the same row later). */
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  displayName: text("display_name"),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** One attempt at one scenario; its LangGraph thread id is its own id. */
+export const interviews = pgTable(
+  "interviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    scenarioId: text("scenario_id").notNull(),
+    level: text("level", { enum: ["mid", "senior", "staff"] }).notNull(),
+    status: text("status", { enum: ["active", "completed"] })
+      .notNull()
+      .default("active"),
+    currentStep: text("current_step").notNull(),
+    report: jsonb("report"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (table) => [index("interviews_user_created_idx").on(table.userId, table.createdAt)],
+);
+export type Interview = typeof interviews.$inferSelect;
+export type NewInterview = typeof interviews.$inferInsert;
+
+/**
+ * The transcript. Candidate rows are written before the graph runs; interviewer rows carry
+ * ids derived from the graph's turn counter, so a replayed node cannot write one twice.
+ */
+export const messages = pgTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["interviewer", "candidate"] }).notNull(),
+    step: text("step"),
+    content: text("content").notNull(),
+    meta: jsonb("meta"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("messages_interview_seq_idx").on(table.interviewId, table.seq)],
+);
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+
+/** Validated scenario files, loaded at start; `contentHash` makes seeding idempotent. */
+export const scenarios = pgTable("scenarios", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  content: jsonb("content").notNull(),
+  contentHash: text("content_hash").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type ScenarioRow = typeof scenarios.$inferSelect;
+
+/** Case-study passages for grounding; scenarioId is null for cross-cutting topics. */
+export const passages = pgTable(
+  "passages",
+  {
+    id: text("id").primaryKey(),
+    scenarioId: text("scenario_id"),
+    steps: text("steps").array().notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    sources: jsonb("sources").$type<string[]>().notNull().default([]),
+    contentHash: text("content_hash").notNull(),
+    embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSION }),
+    embeddingModel: text("embedding_model"),
+    embeddingHash: text("embedding_hash"),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("text", '')), 'B')`,
+      ),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("passages_embedding_hnsw_idx").using("hnsw", table.embedding.op("vector_cosine_ops")),
+    index("passages_search_gin_idx").using("gin", table.search),
+    index("passages_scenario_idx").on(table.scenarioId),
+  ],
+);
+export type PassageRow = typeof passages.$inferSelect;
+export type NewPassageRow = typeof passages.$inferInsert;

@@ -1,0 +1,57 @@
+/**
+ * The interview framework of DESIGN.md: seven steps in a fixed order and three levels.
+ * These ids are a contract shared by scenario files, transcripts, score reports and the database.
+ */
+export const STEP_IDS = [
+  "clarify-requirements",
+  "frame-problem",
+  "data-preparation",
+  "model-development",
+  "evaluation",
+  "deployment-serving",
+  "monitoring",
+] as const;
+
+export type StepId = (typeof STEP_IDS)[number];
+
+export const STEP_TITLES: Record<StepId, string> = {
+  "clarify-requirements": "Clarify requirements",
+  "frame-problem": "Frame the problem as an ML task",
+  "data-preparation": "Data preparation",
+  "model-development": "Model development",
+  evaluation: "Evaluation",
+  "deployment-serving": "Deployment and serving",
+  monitoring: "Monitoring and infrastructure",
+};
+
+export const LEVELS = ["mid", "senior", "staff"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const SCENARIO_IDS = [
+  "video-recommendation",
+  "ad-click-prediction",
+  "search-ranking",
+  "harmful-content-detection",
+  "visual-search",
+  "video-search",
+  "people-you-may-know",
+  "news-feed",
+  "event-recommendation",
+  "similar-listings",
+  "street-view-blurring",
+  "fraud-detection",
+  "rag-assistant",
+] as const;
+
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** The step after `step`, or null when `step` is the last one. */
+export function nextStep(step: StepId): StepId | null {
+  const index = STEP_IDS.indexOf(step);
+  return STEP_IDS[index + 1] ?? null;
+}
+
+/** True when `level` is at or above `atLeast` (mid < senior < staff). */
+export function levelReaches(level: Level, atLeast: Level): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(atLeast);
+}

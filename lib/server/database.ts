@@ -1,0 +1,31 @@
+import { type Database, openDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { getConfig } from "@/lib/env";
+import { getScenarioLibrary } from "@/lib/scenarios/library";
+import { seedLibrary } from "@/lib/seed/seed-library";
+import { logger } from "./logger";
+
+const globalForDb = globalThis as unknown as { probeDatabase?: Promise<Database> };
+
+async function start(): Promise<Database> {
+  const config = getConfig();
+  const database = await openDatabase(config.database);
+  await runMigrations(database);
+  const result = await seedLibrary({ db: database.db, library: getScenarioLibrary() });
+  logger.info(
+    `database ready (${database.kind}); seeded ${result.scenariosWritten} scenarios and ${result.passagesWritten} passages`,
+  );
+  return database;
+}
+
+/**
+ * The process's database: opened, migrated and seeded once. Cached on globalThis because
+ * Next.js may load this module more than once, and PGlite allows one opener per data dir.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDb.probeDatabase ??= start().catch((error) => {
+    globalForDb.probeDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.probeDatabase;
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its wasm and extension bundles from its own package directory at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "@electric-sql/pglite-socket"],
+  // Scenario files are read from disk by route handlers and server components.
+  outputFileTracingIncludes: { "/**": ["./scenarios/**/*", "./db/migrations/**/*"] },
+  poweredByHeader: false,
+};
+
+export default nextConfig;
