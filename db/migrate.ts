@@ -3,7 +3,7 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./client";
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
 /** Creates the `vector` extension (generated migrations do not), then applies pending migrations. */
 export async function runMigrations(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {

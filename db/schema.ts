@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  vector,
-} from "drizzle-orm/pg-core";
+import { bigserial, customType, index, jsonb, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
 
 /** Dimension of the passage index; the default embedding model (all-MiniLM-L6-v2) and the fallback both produce it. */
 export const EMBEDDING_DIMENSION = 384;

@@ -21,14 +21,24 @@ export const TOPICS_FILE = "_topics.yaml";
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join(".") : "(file)";
-    return `${field}: ${issue.message}`;
+    const message = issue.message.replace(
+      /^Invalid input: expected (\w+), received undefined$/,
+      "is missing (expected $1)",
+    );
+    return `${field}: ${message}`;
   });
 }
 
 function parseFile<T>(file: string, schema: z.ZodType<T>): T {
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ScenarioFileError(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`]);
+  }
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, "utf8"));
+    raw = parse(source);
   } catch (error) {
     throw new ScenarioFileError(file, [`not valid YAML (${(error as Error).message.split("\n")[0]})`]);
   }
@@ -58,7 +68,7 @@ export interface ScenarioLibrary {
 
 /** The default library location: `scenarios/` under the project root. */
 export function defaultScenariosDir(): string {
-  return path.join(process.cwd(), "scenarios");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "scenarios");
 }
 
 /** Loads every `*.yaml` in `dir`; collects the problems of all files before throwing. */
@@ -82,11 +92,12 @@ export function loadScenarioLibrary(dir: string = defaultScenariosDir()): Scenar
       else throw error;
     }
   }
-  if (errors.length > 0) {
+  const [first, ...rest] = errors;
+  if (first && rest.length === 0) throw first;
+  if (first)
     throw new ScenarioFileError(
-      errors.length === 1 ? (errors[0]?.file ?? dir) : dir,
+      dir,
       errors.map((e) => e.message),
     );
-  }
   return { scenarios, topics };
 }

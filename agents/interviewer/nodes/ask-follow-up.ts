@@ -4,7 +4,8 @@ import { getScenario } from "@/lib/scenarios/library";
 import { interviewerTurn } from "../speak";
 import type { State, Update } from "../state";
 
-const ACKNOWLEDGEMENTS = ["You covered {items}.", "Good: {items} is on the table.", "Noted: {items}."];
+// Rubric titles are third-person verb phrases ("Splits retrieval from ranking").
+const ACKNOWLEDGEMENTS = ["That answer {items}.", "Good, that {items}.", "Noted: your answer {items}."];
 const NOTHING_YET = [
   "Let me push a little further on this.",
   "I want to dig into that a bit.",

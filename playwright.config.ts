@@ -1,0 +1,27 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, E2E_DATA_DIR, E2E_PORT } from "./e2e/fixtures/environment";
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalTeardown: path.resolve(import.meta.dirname, "e2e/fixtures/global-teardown.ts"),
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    // A fresh database every run: the data directory is removed before the server opens it.
+    command: `rm -rf "${E2E_DATA_DIR}" && exec node_modules/.bin/next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PROBE_DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "warn" },
+  },
+});
