@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, customType, index, jsonb, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  vector,
+} from "drizzle-orm/pg-core";
 
 /** Dimension of the passage index; the default embedding model (all-MiniLM-L6-v2) and the fallback both produce it. */
 export const EMBEDDING_DIMENSION = 384;
@@ -74,11 +85,17 @@ export const scenarios = pgTable("scenarios", {
 });
 export type ScenarioRow = typeof scenarios.$inferSelect;
 
-/** Case-study passages for grounding; scenarioId is null for cross-cutting topics. */
+/**
+ * The grounding index: one row per chunk of a case-study passage (most passages are one chunk).
+ * scenarioId is null for cross-cutting topics. The embedding's model and dimension are stored
+ * beside it so that a model switch re-embeds instead of mixing vector spaces.
+ */
 export const passages = pgTable(
   "passages",
   {
+    /** The chunk id: the passage id, or `<passage id>#<n>` for a piece of a long passage. */
     id: text("id").primaryKey(),
+    passageId: text("passage_id").notNull(),
     scenarioId: text("scenario_id"),
     steps: text("steps").array().notNull(),
     title: text("title").notNull(),
@@ -87,7 +104,7 @@ export const passages = pgTable(
     contentHash: text("content_hash").notNull(),
     embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSION }),
     embeddingModel: text("embedding_model"),
-    embeddingHash: text("embedding_hash"),
+    embeddingDim: integer("embedding_dim"),
     search: tsvector("search")
       .notNull()
       .generatedAlwaysAs(

@@ -24,6 +24,7 @@ CREATE TABLE "messages" (
 --> statement-breakpoint
 CREATE TABLE "passages" (
 	"id" text PRIMARY KEY NOT NULL,
+	"passage_id" text NOT NULL,
 	"scenario_id" text,
 	"steps" text[] NOT NULL,
 	"title" text NOT NULL,
@@ -32,7 +33,7 @@ CREATE TABLE "passages" (
 	"content_hash" text NOT NULL,
 	"embedding" vector(384),
 	"embedding_model" text,
-	"embedding_hash" text,
+	"embedding_dim" integer,
 	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("text", '')), 'B')) STORED NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

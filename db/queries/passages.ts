@@ -1,4 +1,4 @@
-import { inArray, notInArray } from "drizzle-orm";
+import { asc, eq, inArray, isNull, ne, notInArray, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type NewPassageRow, passages } from "../schema";
@@ -34,5 +34,43 @@ export function deletePassagesExcept({ db, keepIds }: { db: Db; keepIds: string[
       .where(keepIds.length > 0 ? notInArray(passages.id, keepIds) : undefined)
       .returning({ id: passages.id });
     return deleted.length;
+  });
+}
+
+/** Chunks with no vector, or one made by another model: what the current embedder must (re)compute. */
+export function listPassagesNeedingEmbedding({
+  db,
+  modelId,
+}: {
+  db: Db;
+  modelId: string;
+}): Promise<Array<{ id: string; title: string; text: string }>> {
+  return withDbError("db:list_unembedded", () =>
+    db
+      .select({ id: passages.id, title: passages.title, text: passages.text })
+      .from(passages)
+      .where(or(isNull(passages.embedding), ne(passages.embeddingModel, modelId)))
+      .orderBy(asc(passages.id)),
+  );
+}
+
+export function savePassageEmbeddings({
+  db,
+  modelId,
+  rows,
+}: {
+  db: Db;
+  modelId: string;
+  rows: Array<{ id: string; embedding: Float32Array }>;
+}): Promise<void> {
+  return withDbError("db:save_embeddings", async () => {
+    await db.transaction(async (tx) => {
+      for (const row of rows) {
+        await tx
+          .update(passages)
+          .set({ embedding: Array.from(row.embedding), embeddingModel: modelId, embeddingDim: row.embedding.length })
+          .where(eq(passages.id, row.id));
+      }
+    });
   });
 }

@@ -9,6 +9,7 @@ const SOURCE = path.resolve("scenarios", "video-recommendation.yaml");
 let dir: string;
 
 /** Writes a copy of a real scenario, changed by `edit`, and returns its path. */
+// biome-ignore lint/suspicious/noExplicitAny: the edits reach into arbitrary YAML paths on purpose
 function writeVariant(edit: (doc: Record<string, any>) => void, name = "video-recommendation.yaml"): string {
   const doc = parse(readFileSync(SOURCE, "utf8"));
   edit(doc);

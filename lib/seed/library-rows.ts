@@ -1,5 +1,6 @@
 import type { NewPassageRow } from "@/db/schema";
 import type { ScenarioLibrary } from "@/lib/scenarios/load";
+import { chunkPassage } from "./chunk-passage";
 import { contentHash } from "./content-hash";
 
 export interface ScenarioSeedRow {
@@ -9,7 +10,43 @@ export interface ScenarioSeedRow {
   contentHash: string;
 }
 
-/** The rows a library seeds: one per scenario, one per passage (cross-cutting topics have no scenario). */
+interface PassageSource {
+  id: string;
+  scenarioId: string | null;
+  steps: string[];
+  title: string;
+  text: string;
+  sources: string[];
+}
+
+/** The text an embedding is computed from: the title carries much of a passage's topic. */
+export function embeddingText(row: { title: string; text: string }): string {
+  return `${row.title}. ${row.text}`;
+}
+
+function passageSources(library: ScenarioLibrary): PassageSource[] {
+  const fromScenarios = [...library.scenarios.values()].flatMap((s) =>
+    s.passages.map((p) => ({
+      id: p.id,
+      scenarioId: s.id,
+      steps: [p.step],
+      title: p.title,
+      text: p.text,
+      sources: p.sources,
+    })),
+  );
+  const fromTopics = library.topics.map((p) => ({
+    id: p.id,
+    scenarioId: null,
+    steps: p.steps,
+    title: p.title,
+    text: p.text,
+    sources: p.sources,
+  }));
+  return [...fromScenarios, ...fromTopics];
+}
+
+/** The rows a library seeds: one per scenario, one per passage chunk (cross-cutting topics have no scenario). */
 export function libraryRows(library: ScenarioLibrary): { scenarios: ScenarioSeedRow[]; passages: NewPassageRow[] } {
   const scenarios = [...library.scenarios.values()].map((s) => ({
     id: s.id,
@@ -19,19 +56,21 @@ export function libraryRows(library: ScenarioLibrary): { scenarios: ScenarioSeed
   }));
   const passages: NewPassageRow[] = [];
   const seen = new Set<string>();
-  const add = (row: Omit<NewPassageRow, "contentHash">) => {
-    if (seen.has(row.id)) throw new Error(`Passage id "${row.id}" is used twice in the scenario library.`);
-    seen.add(row.id);
-    const { id, scenarioId, steps, title, text, sources } = row;
-    passages.push({ ...row, contentHash: contentHash({ id, scenarioId, steps, title, text, sources }) });
-  };
-  for (const s of library.scenarios.values()) {
-    for (const p of s.passages) {
-      add({ id: p.id, scenarioId: s.id, steps: [p.step], title: p.title, text: p.text.trim(), sources: p.sources });
+  for (const source of passageSources(library)) {
+    if (seen.has(source.id)) throw new Error(`Passage id "${source.id}" is used twice in the scenario library.`);
+    seen.add(source.id);
+    for (const chunk of chunkPassage(source.id, source.text)) {
+      const row = {
+        id: chunk.id,
+        passageId: source.id,
+        scenarioId: source.scenarioId,
+        steps: source.steps,
+        title: source.title,
+        text: chunk.text,
+        sources: source.sources,
+      };
+      passages.push({ ...row, contentHash: contentHash(row) });
     }
-  }
-  for (const p of library.topics) {
-    add({ id: p.id, scenarioId: null, steps: p.steps, title: p.title, text: p.text.trim(), sources: p.sources });
   }
   return { scenarios, passages };
 }

@@ -3,6 +3,7 @@ import { runMigrations } from "@/db/migrate";
 import { getConfig } from "@/lib/env";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { seedLibrary } from "@/lib/seed/seed-library";
+import { getEmbedder } from "./embedder";
 import { logger } from "./logger";
 
 const globalForDb = globalThis as unknown as { probeDatabase?: Promise<Database> };
@@ -11,9 +12,9 @@ async function start(): Promise<Database> {
   const config = getConfig();
   const database = await openDatabase(config.database);
   await runMigrations(database);
-  const result = await seedLibrary({ db: database.db, library: getScenarioLibrary() });
+  const result = await seedLibrary({ db: database.db, library: getScenarioLibrary(), embedder: await getEmbedder() });
   logger.info(
-    `database ready (${database.kind}); seeded ${result.scenariosWritten} scenarios and ${result.passagesWritten} passages`,
+    `database ready (${database.kind}); wrote ${result.scenariosWritten} scenarios and ${result.passagesWritten} passage chunks, embedded ${result.passagesEmbedded}`,
   );
   return database;
 }

@@ -1,0 +1,9 @@
+/** Turns texts into unit-length vectors of one fixed dimension. */
+export interface Embedder {
+  /** Stored beside every vector; a different id means a different vector space. */
+  readonly modelId: string;
+  readonly dimension: number;
+  /** "transformers" for a real model, "fallback" for the hashed-feature embedder. */
+  readonly kind: "transformers" | "fallback";
+  embed(texts: string[]): Promise<Float32Array[]>;
+}

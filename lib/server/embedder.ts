@@ -1,0 +1,20 @@
+import { EMBEDDING_DIMENSION } from "@/db/schema";
+import { chooseEmbedder } from "@/lib/embeddings/get-embedder";
+import type { Embedder } from "@/lib/embeddings/types";
+import { getConfig } from "@/lib/env";
+import { logger } from "./logger";
+
+const globalForEmbedder = globalThis as unknown as { probeEmbedder?: Promise<Embedder> };
+
+/** The process's embedder, loaded once; the fallback's reason is logged once, here. */
+export function getEmbedder(): Promise<Embedder> {
+  globalForEmbedder.probeEmbedder ??= chooseEmbedder({
+    config: getConfig().embedding,
+    dimension: EMBEDDING_DIMENSION,
+  }).then(({ embedder, fallbackReason }) => {
+    if (fallbackReason) logger.warn(`using the fallback embedder (${embedder.modelId}) because ${fallbackReason}`);
+    else logger.info(`embedding with ${embedder.modelId}`);
+    return embedder;
+  });
+  return globalForEmbedder.probeEmbedder;
+}
