@@ -6,8 +6,8 @@ import { SingleBar } from "cli-progress";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { ConfigError, getConfig } from "@/lib/env";
-import { ScenarioFileError } from "@/lib/scenarios/load";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
+import { ScenarioFileError } from "@/lib/scenarios/load";
 import { type SeedProgress, seedLibrary } from "@/lib/seed/seed-library";
 import { getEmbedder } from "@/lib/server/embedder";
 
