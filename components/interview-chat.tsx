@@ -2,6 +2,7 @@
 
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { InterviewView, Turn } from "@/lib/types";
+import { ErrorNotice } from "./error-notice";
 import { MessageBubble } from "./message-bubble";
 import { StepTracker } from "./step-tracker";
 
@@ -85,15 +86,7 @@ export function InterviewChat({ initialView }: { initialView: InterviewView }) {
         <p className="sr-only" aria-live="assertive">
           {lastInterviewer ? `Interviewer: ${lastInterviewer.content}` : ""}
         </p>
-        {error && (
-          <p
-            role="alert"
-            data-testid="chat-error"
-            className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {error}
-          </p>
-        )}
+        {error && <ErrorNotice message={error} testId="chat-error" />}
         {completed ? (
           <div
             className="rounded-lg border border-emerald-300 p-4 dark:border-emerald-800"

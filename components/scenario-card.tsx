@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { FOCUS_AREA_LABELS } from "@/lib/framework";
 import type { ScenarioSummary } from "@/lib/scenarios/summary";
 
 /** One scenario: what it is, what it exercises, and a start button. */
@@ -18,7 +20,9 @@ export function ScenarioCard({
       className="flex h-full flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
     >
       <div>
-        <p className="text-xs uppercase tracking-wide text-zinc-500">{scenario.domain}</p>
+        <p className="text-xs uppercase tracking-wide text-zinc-500">
+          {scenario.domain} · {scenario.focusAreas.map((a) => FOCUS_AREA_LABELS[a]).join(", ")}
+        </p>
         <h3 className="text-lg font-medium">{scenario.title}</h3>
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{scenario.summary}</p>
@@ -29,15 +33,24 @@ export function ScenarioCard({
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        data-testid={`start-${scenario.id}`}
-        disabled={disabled}
-        onClick={() => onStart(scenario.id)}
-        className="mt-auto self-start rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-      >
-        {starting ? "Starting…" : "Start interview"}
-      </button>
+      <div className="mt-auto flex items-center gap-3">
+        <button
+          type="button"
+          data-testid={`start-${scenario.id}`}
+          disabled={disabled}
+          onClick={() => onStart(scenario.id)}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+        >
+          {starting ? "Starting…" : "Start interview"}
+        </button>
+        <Link
+          href={`/scenarios/${scenario.id}`}
+          data-testid={`rubric-${scenario.id}`}
+          className="text-sm text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+        >
+          Read the rubric
+        </Link>
+      </div>
     </article>
   );
 }

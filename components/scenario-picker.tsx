@@ -1,36 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Level } from "@/lib/framework";
+import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea, type Level } from "@/lib/framework";
 import type { ScenarioSummary } from "@/lib/scenarios/summary";
+import { ErrorNotice } from "./error-notice";
 import { LevelSelect } from "./level-select";
 import { ScenarioCard } from "./scenario-card";
+import { useStartInterview } from "./use-start-interview";
 
-/** Scenario cards, a level choice and the button that starts an interview. */
+/** Scenario cards with focus-area filters, a level choice and the button that starts an interview. */
 export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) {
-  const router = useRouter();
   const [level, setLevel] = useState<Level>("senior");
-  const [starting, setStarting] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function start(scenarioId: string) {
-    setStarting(scenarioId);
-    setError(null);
-    try {
-      const response = await fetch("/api/interviews", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenarioId, level }),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(body?.error?.message ?? "Could not start the interview.");
-      router.push(`/interview/${body.id}`);
-    } catch (caught) {
-      setError((caught as Error).message);
-      setStarting(null);
-    }
-  }
+  const [focus, setFocus] = useState<FocusArea | null>(null);
+  const { start, starting, error } = useStartInterview();
+  const shown = focus ? scenarios.filter((s) => s.focusAreas.includes(focus)) : scenarios;
 
   return (
     <section className="space-y-4" aria-labelledby="scenarios-heading">
@@ -40,19 +23,36 @@ export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) 
         </h2>
         <LevelSelect value={level} onChange={setLevel} />
       </div>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {error}
-        </p>
-      )}
-      <ul className="grid gap-4 sm:grid-cols-2">
-        {scenarios.map((scenario) => (
+      <fieldset className="flex flex-wrap gap-2" aria-label="Filter by focus area">
+        {[null, ...FOCUS_AREAS].map((area) => (
+          <button
+            key={area ?? "all"}
+            type="button"
+            data-testid={`focus-${area ?? "all"}`}
+            aria-pressed={focus === area}
+            onClick={() => setFocus(area)}
+            className={`rounded-full border px-3 py-1 text-sm ${
+              focus === area
+                ? "border-indigo-600 bg-indigo-600 text-white"
+                : "border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            }`}
+          >
+            {area ? FOCUS_AREA_LABELS[area] : "All"}
+          </button>
+        ))}
+      </fieldset>
+      {error && <ErrorNotice message={error} />}
+      <p className="sr-only" aria-live="polite">
+        {shown.length} scenarios shown
+      </p>
+      <ul className="grid gap-4 sm:grid-cols-2" data-testid="scenario-list">
+        {shown.map((scenario) => (
           <li key={scenario.id}>
             <ScenarioCard
               scenario={scenario}
               starting={starting === scenario.id}
               disabled={starting !== null}
-              onStart={start}
+              onStart={(id) => start(id, level)}
             />
           </li>
         ))}

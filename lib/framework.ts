@@ -45,6 +45,18 @@ export const SCENARIO_IDS = [
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+/** What a scenario mainly exercises; the picker filters by these. */
+export const FOCUS_AREAS = ["recommendation", "ranking", "classification", "vision", "llm"] as const;
+export type FocusArea = (typeof FOCUS_AREAS)[number];
+
+export const FOCUS_AREA_LABELS: Record<FocusArea, string> = {
+  recommendation: "Recommendation",
+  ranking: "Ranking",
+  classification: "Classification",
+  vision: "Vision",
+  llm: "LLM",
+};
+
 /** The step after `step`, or null when `step` is the last one. */
 export function nextStep(step: StepId): StepId | null {
   const index = STEP_IDS.indexOf(step);

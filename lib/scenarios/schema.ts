@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEVELS, SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
+import { FOCUS_AREAS, LEVELS, SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 
 /** Lower-case kebab-case ids, unique within a scenario file. */
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case kebab-case (letters, digits, dashes)");
@@ -10,7 +10,6 @@ export const stepIdSchema = z.enum(STEP_IDS);
 export const levelSchema = z.enum(LEVELS);
 export const scenarioIdSchema = z.enum(SCENARIO_IDS);
 
-export const FOCUS_AREAS = ["recommendation", "ranking", "classification", "vision", "llm"] as const;
 export const FACT_TOPICS = ["scale", "latency", "data", "labels", "constraints", "scope", "business"] as const;
 export const FOLLOW_UP_KINDS = ["number", "tradeoff", "failure", "pushback", "depth"] as const;
 

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+test("the picker lists all thirteen scenarios and filters them by focus area", async ({ page }) => {
+  await page.goto("/");
+  const cards = page.getByTestId("scenario-list").locator("article");
+  await expect(cards).toHaveCount(13);
+  await page.getByTestId("focus-vision").click();
+  await expect(page.getByTestId("focus-vision")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("scenario-street-view-blurring")).toBeVisible();
+  await expect(page.getByTestId("scenario-ad-click-prediction")).toHaveCount(0);
+  const visionCount = await cards.count();
+  expect(visionCount).toBeGreaterThan(0);
+  expect(visionCount).toBeLessThan(13);
+  await page.getByTestId("focus-llm").click();
+  await expect(page.getByTestId("scenario-rag-assistant")).toBeVisible();
+  await page.getByTestId("focus-all").click();
+  await expect(cards).toHaveCount(13);
+});
+
+test("a scenario page publishes its rubric, level by level", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("rubric-fraud-detection").click();
+  await expect(page).toHaveURL(/\/scenarios\/fraud-detection$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  for (const step of ["clarify-requirements", "evaluation", "monitoring"]) {
+    await expect(page.getByTestId(`rubric-step-${step}`)).toBeVisible();
+  }
+  const seniorItems = await page.getByTestId("rubric-item").count();
+  await page.getByTestId("rubric-level-mid").click();
+  const midItems = await page.getByTestId("rubric-item").count();
+  await page.getByTestId("rubric-level-staff").click();
+  const staffItems = await page.getByTestId("rubric-item").count();
+  expect(midItems).toBeLessThan(seniorItems);
+  expect(seniorItems).toBeLessThan(staffItems);
+  expect(staffItems).toBe(42);
+});
+
+test("an unknown scenario is a 404", async ({ page }) => {
+  const response = await page.goto("/scenarios/no-such-scenario");
+  expect(response?.status()).toBe(404);
+});
