@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import type { InterviewView, Turn } from "@/lib/types";
 import { ErrorNotice } from "./error-notice";
 import { MessageBubble } from "./message-bubble";
+import { PassageSearch } from "./passage-search";
 import { StepTracker } from "./step-tracker";
 
 async function postMessage(interviewId: string, id: string, content: string): Promise<InterviewView> {
@@ -74,6 +75,7 @@ export function InterviewChat({ initialView }: { initialView: InterviewView }) {
           <p className="text-sm text-zinc-500">Level: {view.level}</p>
         </div>
         <StepTracker current={view.currentStep} completed={completed} />
+        <PassageSearch scenarioId={view.scenarioId} compact />
       </aside>
       <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
         <ol className="flex flex-col gap-4" data-testid="transcript" aria-live="polite" aria-relevant="additions">

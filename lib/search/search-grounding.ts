@@ -17,7 +17,12 @@ export const groundingQuerySchema = z.object({
     .max(MAX_QUERY_CHARACTERS, `the search query is longer than ${MAX_QUERY_CHARACTERS} characters: shorten it`),
   scenarioId: scenarioIdSchema.optional(),
   step: stepIdSchema.optional(),
-  k: z.number().int().min(1).max(MAX_RESULTS).default(5),
+  k: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(MAX_RESULTS, `must be at most ${MAX_RESULTS}`)
+    .default(5),
 });
 export type GroundingQuery = z.input<typeof groundingQuerySchema>;
 

@@ -24,4 +24,14 @@ describe("chunkPassage", () => {
     const long = `${"word ".repeat(30).trim()}.`;
     expect(chunkPassage("p", `${long} Next one.`, 10).map((c) => c.text)).toEqual([long, "Next one."]);
   });
+
+  it("never drops text: decimals and versions stay inside their sentence", () => {
+    const text = `${"Calibration matters here. ".repeat(6)}Alert when the ratio leaves 0.9 to 1.1 for two hours. Use v2.3 of the job.`;
+    const joined = chunkPassage("p", text, 12)
+      .map((c) => c.text)
+      .join(" ");
+    expect(joined).toContain("Alert when the ratio leaves 0.9 to 1.1 for two hours.");
+    expect(joined).toContain("Use v2.3 of the job.");
+    for (const word of text.split(" ")) expect(joined).toContain(word);
+  });
 });

@@ -18,12 +18,9 @@ function words(text: string): number {
 }
 
 function sentences(text: string): string[] {
-  return (
-    text
-      .match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)
-      ?.map((s) => s.trim())
-      .filter(Boolean) ?? [text]
-  );
+  // A full stop inside a token ("1.1", "v2.3") does not end a sentence; one before a space does.
+  const found = text.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+|$)/g) ?? [text];
+  return found.map((s) => s.trim()).filter(Boolean);
 }
 
 export function chunkPassage(passageId: string, text: string, maxWords = MAX_CHUNK_WORDS): Chunk[] {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PassageSearch } from "@/components/passage-search";
 import { RubricStep } from "@/components/rubric-step";
 import { StartInterviewButton } from "@/components/start-interview-button";
 import { LEVELS, type Level, levelReaches, STEP_IDS } from "@/lib/framework";
@@ -45,6 +46,7 @@ export default async function ScenarioPage({
         </blockquote>
         <StartInterviewButton scenarioId={scenario.id} level={level} />
       </header>
+      <PassageSearch scenarioId={scenario.id} />
       <nav aria-label="Level" className="flex items-center gap-2 text-sm">
         <span>Expectations for</span>
         {LEVELS.map((l) => (
