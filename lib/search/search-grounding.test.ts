@@ -19,7 +19,9 @@ function embedderWithMeaning(target: Float32Array): Embedder {
   return {
     ...fallback,
     embed: async (texts) =>
-      Promise.all(texts.map(async (t) => (t.includes("zzmeaning") ? target : ((await fallback.embed([t]))[0] as Float32Array)))),
+      Promise.all(
+        texts.map(async (t) => (t.includes("zzmeaning") ? target : ((await fallback.embed([t]))[0] as Float32Array))),
+      ),
   };
 }
 
@@ -66,7 +68,12 @@ describe("searchGrounding", () => {
   });
 
   it("filters by scenario (keeping cross-cutting topics) and by step", async () => {
-    const results = await search({ query: "calibration and drift", scenarioId: "fraud-detection", step: "monitoring", k: 10 });
+    const results = await search({
+      query: "calibration and drift",
+      scenarioId: "fraud-detection",
+      step: "monitoring",
+      k: 10,
+    });
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       expect([null, "fraud-detection"]).toContain(r.scenarioId);
