@@ -39,3 +39,19 @@ test("an unknown scenario is a 404", async ({ page }) => {
   const response = await page.goto("/scenarios/no-such-scenario");
   expect(response?.status()).toBe(404);
 });
+
+test("the search box finds case-study passages and explains bad input", async ({ page }) => {
+  await page.goto("/scenarios/ad-click-prediction");
+  const search = page.getByTestId("passage-search");
+  await search.getByTestId("passage-search-input").fill("throw away most non-clicks then fix the probabilities");
+  await search.getByTestId("passage-search-submit").click();
+  const results = search.getByTestId("passage-result");
+  await expect(results).toHaveCount(5);
+  await expect(results.first()).toContainText(/ad-click-prediction|cross-cutting/);
+  await results.first().locator("summary").click();
+  await expect(results.first().locator("p").first()).toBeVisible();
+
+  await search.getByTestId("passage-search-input").fill("x".repeat(2001));
+  await search.getByTestId("passage-search-submit").click();
+  await expect(search.getByTestId("passage-search-error")).toContainText("longer than 2000 characters");
+});
