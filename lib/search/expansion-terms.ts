@@ -44,6 +44,10 @@ export const SYNONYM_GROUPS: string[][] = [
   ["srm", "sample ratio mismatch"],
   ["cuped", "variance reduction"],
   ["mlops", "model registry", "ml platform"],
+  ["shap", "explainability", "feature attribution", "reason codes", "explanation"],
+  ["hybrid search", "reciprocal rank fusion", "rrf", "lexical and dense retrieval"],
+  ["llm as a judge", "llm judge", "model-graded evaluation"],
+  ["chronological feed", "reverse chronological", "newest first"],
 ];
 
 export interface Concept {
@@ -89,6 +93,12 @@ export const CONCEPTS: Concept[] = [
   {
     terms: ["calibration", "calibrated probability", "reliability"],
     cues: [
+      "come true",
+      "times in 100",
+      "times out of 100",
+      "model says percent",
+      "inflated score",
+      "scores look inflated",
       "probability match",
       "predicted rate match",
       "trust probability",
@@ -104,6 +114,12 @@ export const CONCEPTS: Concept[] = [
   {
     terms: ["negative downsampling", "negative sampling", "recalibration"],
     cues: [
+      "kept sliver",
+      "keep small share",
+      "kept small share",
+      "subsample",
+      "sliver of",
+      "inflated",
       "throw away non click",
       "drop negative",
       "fewer negative",
@@ -219,6 +235,94 @@ export const CONCEPTS: Concept[] = [
   {
     terms: ["embedding", "two-tower", "dual encoder", "contrastive"],
     cues: ["vector for user", "vector for item", "map into same space", "learn representation", "similar vector"],
+  },
+  {
+    terms: ["exact search", "brute force", "ann", "hnsw"],
+    cues: [
+      "neighbour index",
+      "neighbor index",
+      "fancy index",
+      "scan everything",
+      "small catalogue",
+      "small catalog",
+      "only thousand",
+    ],
+  },
+  {
+    terms: ["label bias", "fairness", "annotator bias", "dialect"],
+    cues: [
+      "rater bias",
+      "rater tag",
+      "annotator disagree",
+      "slang",
+      "dialect",
+      "unfair to group",
+      "copies bias",
+      "biased label",
+      "group treated differently",
+    ],
+  },
+  {
+    terms: ["engagement bait", "adversarial", "gaming the ranker", "integrity"],
+    cues: [
+      "fishing for",
+      "fish for reaction",
+      "game ranking",
+      "gaming where",
+      "learn what ordering favour",
+      "bait",
+      "manipulat",
+    ],
+  },
+  {
+    terms: ["satisfaction", "survey", "regret", "long-term value"],
+    cues: [
+      "waste of",
+      "regret",
+      "binge",
+      "feel bad after",
+      "feel it was waste",
+      "not actually happy",
+      "come to regret",
+    ],
+  },
+  {
+    terms: ["silent failure", "monitoring", "canary", "detection rate"],
+    cues: [
+      "broken detector",
+      "detector broken",
+      "genuinely empty",
+      "genuinely deserted",
+      "no detection",
+      "zero detection",
+      "model stop working",
+      "tell broken from",
+    ],
+  },
+  {
+    terms: ["freshness", "real-time indexing", "incremental index", "streaming"],
+    cues: [
+      "minute after",
+      "findable",
+      "breaking news",
+      "goes up",
+      "just posted",
+      "right after upload",
+      "index quickly",
+      "stale index",
+    ],
+  },
+  {
+    terms: ["llm as a judge", "human raters", "relevance judgments"],
+    cues: [
+      "chatbot grade",
+      "chatbot replace",
+      "replace grader",
+      "replace rater",
+      "paid grader",
+      "automatic grading",
+      "model as grader",
+    ],
   },
   {
     terms: ["hnsw", "ivf-pq", "ann", "index memory", "quantization"],
