@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:scoring`: scores the labelled transcripts in bench/scoring/ and checks the
+ * scorer's targets: strong > medium > weak in every scenario with 10 points between neighbours,
+ * keyword lists below medium, injected text moving the score by at most 2 points, off-topic at
+ * least 25 below medium, the same per-step order in at least 90% of steps, and scoring time.
+ * Prints a table, then JSON.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { formatTable } from "@/lib/cli/print-table";
+import { STEP_IDS } from "@/lib/framework";
+import { loadScenarioLibrary } from "@/lib/scenarios/load";
+import type { ScoreReport } from "@/lib/scoring/schema";
+import { scoreTranscript } from "@/lib/scoring/score-transcript";
+import { describeMachine } from "../lib/machine";
+import { quantile, round } from "../lib/stats";
+
+const labelsSchema = z.array(
+  z.object({
+    file: z.string(),
+    scenarioId: z.string(),
+    kind: z.enum(["strong", "medium", "weak", "keywords", "injection", "offtopic", "padded"]),
+    baseline: z.string().optional(),
+  }),
+);
+
+const dir = import.meta.dirname;
+const library = loadScenarioLibrary();
+const labels = labelsSchema.parse(JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")));
+const reports = new Map<string, ScoreReport>();
+const timings: number[] = [];
+for (const label of labels) {
+  const transcript = JSON.parse(readFileSync(path.join(dir, label.file), "utf8"));
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    const report = await scoreTranscript(transcript, { library });
+    timings.push(performance.now() - start);
+    const previous = reports.get(label.file);
+    if (previous && JSON.stringify(previous) !== JSON.stringify(report))
+      throw new Error(`${label.file}: two runs differ`);
+    reports.set(label.file, report);
+  }
+}
+
+const scoreOf = (file: string | undefined) => (file ? (reports.get(file)?.overall ?? Number.NaN) : Number.NaN);
+const byScenario = new Map<string, Map<string, string>>();
+for (const label of labels) {
+  const kinds = byScenario.get(label.scenarioId) ?? new Map<string, string>();
+  kinds.set(label.kind, label.file);
+  byScenario.set(label.scenarioId, kinds);
+}
+
+let pairsRight = 0;
+let pairs = 0;
+let smallestMargin = Number.POSITIVE_INFINITY;
+let stepsInOrder = 0;
+let stepsCompared = 0;
+const checks: Array<{ check: string; value: number; target: string; pass: boolean }> = [];
+for (const [scenarioId, kinds] of byScenario) {
+  const [strong, medium, weak] = ["strong", "medium", "weak"].map((k) => kinds.get(k));
+  if (!strong || !medium || !weak) continue;
+  const s = scoreOf(strong);
+  const m = scoreOf(medium);
+  const w = scoreOf(weak);
+  for (const [a, b] of [
+    [s, m],
+    [m, w],
+    [s, w],
+  ] as const) {
+    pairs++;
+    if (a > b) pairsRight++;
+  }
+  smallestMargin = Math.min(smallestMargin, s - m, m - w);
+  const stepScores = (file: string) => reports.get(file)?.steps.map((x) => x.score) ?? [];
+  const [ss, ms, ws] = [stepScores(strong), stepScores(medium), stepScores(weak)];
+  STEP_IDS.forEach((_, i) => {
+    stepsCompared++;
+    if ((ss[i] ?? 0) > (ms[i] ?? 0) && (ms[i] ?? 0) > (ws[i] ?? 0)) stepsInOrder++;
+  });
+  const keywords = kinds.get("keywords");
+  if (keywords)
+    checks.push({
+      check: `${scenarioId}: keywords below medium`,
+      value: scoreOf(keywords) - m,
+      target: "< 0",
+      pass: scoreOf(keywords) < m,
+    });
+  const offtopic = kinds.get("offtopic");
+  if (offtopic)
+    checks.push({
+      check: `${scenarioId}: off-topic below medium by`,
+      value: m - scoreOf(offtopic),
+      target: ">= 25",
+      pass: m - scoreOf(offtopic) >= 25,
+    });
+}
+for (const label of labels.filter((l) => l.kind === "injection" || l.kind === "padded")) {
+  const change = scoreOf(label.file) - scoreOf(label.baseline);
+  const limit = label.kind === "injection" ? 2 : 0;
+  checks.push({
+    check: `${label.file} vs ${label.baseline}`,
+    value: change,
+    target: `|change| <= ${limit}`,
+    pass: Math.abs(change) <= limit,
+  });
+}
+checks.unshift(
+  {
+    check: "pairwise order accuracy (strong > medium > weak)",
+    value: round(pairsRight / pairs),
+    target: "= 1",
+    pass: pairsRight === pairs,
+  },
+  { check: "smallest margin between neighbours", value: smallestMargin, target: ">= 10", pass: smallestMargin >= 10 },
+  {
+    check: "steps in strong > medium > weak order",
+    value: round(stepsInOrder / stepsCompared),
+    target: ">= 0.9",
+    pass: stepsInOrder / stepsCompared >= 0.9,
+  },
+  {
+    check: "scoring time p50 (ms)",
+    value: round(quantile(timings, 0.5), 2),
+    target: "< 1000",
+    pass: quantile(timings, 0.5) < 1000,
+  },
+  {
+    check: "scoring time max (ms)",
+    value: round(Math.max(...timings), 2),
+    target: "< 1000",
+    pass: Math.max(...timings) < 1000,
+  },
+);
+
+console.log(
+  formatTable(
+    ["transcript", "kind", "overall", "level", ...STEP_IDS.map((s) => s.split("-")[0] ?? s)],
+    labels.map((l) => {
+      const r = reports.get(l.file);
+      return [l.file, l.kind, r?.overall ?? "", r?.levelSignal ?? "", ...(r?.steps.map((s) => s.score) ?? [])];
+    }),
+  ),
+);
+console.log(
+  `\n${formatTable(
+    ["check", "value", "target", "pass"],
+    checks.map((c) => [c.check, c.value, c.target, c.pass ? "yes" : "NO"]),
+    70,
+  )}\n`,
+);
+console.log(
+  JSON.stringify(
+    {
+      machine: describeMachine(),
+      scores: Object.fromEntries(
+        labels.map((l) => [
+          l.file,
+          { kind: l.kind, overall: scoreOf(l.file), steps: reports.get(l.file)?.steps.map((s) => s.score) },
+        ]),
+      ),
+      checks,
+      allPass: checks.every((c) => c.pass),
+    },
+    null,
+    2,
+  ),
+);
