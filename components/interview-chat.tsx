@@ -5,6 +5,7 @@ import type { InterviewView, Turn } from "@/lib/types";
 import { ErrorNotice } from "./error-notice";
 import { MessageBubble } from "./message-bubble";
 import { PassageSearch } from "./passage-search";
+import { ScoreReportView } from "./score-report";
 import { StepTracker } from "./step-tracker";
 
 async function postMessage(interviewId: string, id: string, content: string): Promise<InterviewView> {
@@ -19,7 +20,13 @@ async function postMessage(interviewId: string, id: string, content: string): Pr
 }
 
 /** The live interview: transcript, composer, step tracker, and the download once it ends. */
-export function InterviewChat({ initialView }: { initialView: InterviewView }) {
+export function InterviewChat({
+  initialView,
+  rubricTitles,
+}: {
+  initialView: InterviewView;
+  rubricTitles: Record<string, string>;
+}) {
   const [view, setView] = useState(initialView);
   const [draft, setDraft] = useState("");
   const [pending, setPending] = useState<Turn | null>(null);
@@ -79,8 +86,8 @@ export function InterviewChat({ initialView }: { initialView: InterviewView }) {
       </aside>
       <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
         <ol className="flex flex-col gap-4" data-testid="transcript" aria-live="polite" aria-relevant="additions">
-          {view.turns.map((turn) => (
-            <MessageBubble key={turn.id} turn={turn} />
+          {view.turns.map((turn, index) => (
+            <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} />
           ))}
           {pending && <MessageBubble turn={pending} pending />}
         </ol>
@@ -103,6 +110,11 @@ export function InterviewChat({ initialView }: { initialView: InterviewView }) {
             >
               Download transcript (JSON)
             </a>
+            {view.report && (
+              <div className="mt-4">
+                <ScoreReportView report={view.report} rubricTitles={rubricTitles} />
+              </div>
+            )}
           </div>
         ) : (
           <form onSubmit={onSubmit} className="sticky bottom-0 flex flex-col gap-2 bg-white pt-2 dark:bg-zinc-950">

@@ -2,12 +2,13 @@ import { STEP_TITLES } from "@/lib/framework";
 import type { Turn } from "@/lib/types";
 
 /** One transcript turn. */
-export function MessageBubble({ turn, pending = false }: { turn: Turn; pending?: boolean }) {
+export function MessageBubble({ turn, pending = false, anchor }: { turn: Turn; pending?: boolean; anchor?: string }) {
   const mine = turn.role === "candidate";
   return (
     <li
+      id={anchor}
       data-testid={`turn-${turn.role}`}
-      className={`flex flex-col gap-1 ${mine ? "items-end" : "items-start"}`}
+      className={`flex scroll-mt-20 flex-col gap-1 target:[&>div]:ring-2 target:[&>div]:ring-amber-400 ${mine ? "items-end" : "items-start"}`}
       aria-busy={pending || undefined}
     >
       <span className="text-xs text-zinc-500">

@@ -28,6 +28,16 @@ test("an interview survives a reload, runs through all seven steps, and download
 
   for (let i = 2; i < STEP_IDS.length; i++) await interview.pressNextStep();
   await expect(page.getByTestId("interview-complete")).toBeVisible();
+  const report = page.getByTestId("score-report");
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId("overall-score")).toHaveText(/^\d+\/100$/);
+  await expect(report.locator("[data-testid^=report-step-]")).toHaveCount(7);
+  const clarify = report.getByTestId("report-step-clarify-requirements");
+  await clarify.locator("summary").click();
+  const quoteLink = clarify.locator("a[href^='#turn-']").first();
+  await expect(quoteLink).toBeVisible();
+  await quoteLink.click();
+  await expect(page).toHaveURL(/#turn-\d+$/);
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByTestId("download-transcript").click();

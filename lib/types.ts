@@ -1,4 +1,5 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
+import type { ScoreReport } from "@/lib/scoring/schema";
 
 export type TurnRole = "interviewer" | "candidate";
 
@@ -26,5 +27,7 @@ export interface InterviewView {
   status: "active" | "completed";
   currentStep: StepId;
   turns: Turn[];
+  /** The score report once the interview has ended. */
+  report: ScoreReport | null;
   createdAt: string;
 }

@@ -66,6 +66,11 @@ describe("an offline interview", () => {
       view = await say(view, "I would add a second point with a number: 200 ms at p99.");
     }
     expect(view.status).toBe("completed");
+    expect(view.report?.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
+    expect(view.turns.at(-1)?.content).toContain(`Your score is ${view.report?.overall}/100`);
+    for (const step of view.report?.steps ?? []) {
+      for (const covered of step.covered) expect(view.turns[covered.turn]?.content).toContain(covered.quote);
+    }
     const candidateTurns = view.turns.filter((t) => t.role === "candidate");
     expect(candidateTurns).toHaveLength(14);
     const stepsInOrder = [...new Set(view.turns.map((t) => t.step))];

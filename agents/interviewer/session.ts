@@ -6,6 +6,7 @@ import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
+import type { ScoreReport } from "@/lib/scoring/schema";
 import type { InterviewView, Turn } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
 import { getInterviewerGraph } from "./runtime";
@@ -82,8 +83,9 @@ async function reconcile(database: Database, graph: InterviewerGraph, interview:
   }
   const currentStep = state.values.step ?? (interview.currentStep as StepId);
   const status = state.values.status ?? "active";
-  if (currentStep !== interview.currentStep || status !== interview.status) {
-    await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status });
+  const report = state.values.report ?? null;
+  if (currentStep !== interview.currentStep || status !== interview.status || (report && !interview.report)) {
+    await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status, report });
   }
 }
 
@@ -104,6 +106,7 @@ async function buildView(database: Database, id: string): Promise<InterviewView>
     status: interview.status,
     currentStep: interview.currentStep as StepId,
     turns,
+    report: (interview.report as ScoreReport | null) ?? null,
     createdAt: interview.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { CandidateIntent } from "@/lib/interview/detect-intent";
+import type { ScoreReport } from "@/lib/scoring/schema";
 import type { Turn } from "@/lib/types";
 
 type PerStep<T> = Partial<Record<StepId, T>>;
@@ -46,6 +47,11 @@ export const InterviewerState = Annotation.Root({
   probesPerStep: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Rubric item ids the candidate has covered, per step. */
   coverage: Annotation<PerStep<string[]>>({ reducer: mergeRecord, default: () => ({}) }),
+  /** The score report, written by the wrap-up. */
+  report: Annotation<ScoreReport | null>({
+    reducer: (_left, right) => right,
+    default: () => null,
+  }),
   /** Ids of follow-ups and hints already used, so none is repeated. */
   asked: Annotation<string[]>({
     reducer: (left, right) => [...new Set(left.concat(right))],

@@ -24,17 +24,25 @@ export function updateInterviewProgress({
   id,
   currentStep,
   status,
+  report,
 }: {
   db: Db;
   id: string;
   currentStep: string;
   status: "active" | "completed";
+  report?: unknown;
 }): Promise<void> {
   return withDbError("db:update_interview", async () => {
     const now = new Date();
     await db
       .update(interviews)
-      .set({ currentStep, status, updatedAt: now, ...(status === "completed" ? { completedAt: now } : {}) })
+      .set({
+        currentStep,
+        status,
+        updatedAt: now,
+        ...(status === "completed" ? { completedAt: now } : {}),
+        ...(report ? { report } : {}),
+      })
       .where(and(eq(interviews.id, id)));
   });
 }

@@ -1,10 +1,28 @@
-import { STEP_IDS } from "@/lib/framework";
+import { STEP_TITLES } from "@/lib/framework";
+import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn } from "../speak";
 import type { State, Update } from "../state";
 
-/** Closes the interview and summarises how much of each step's rubric was covered. */
-export async function wrapUp(state: State): Promise<Update> {
-  const discussed = STEP_IDS.filter((step) => (state.answersPerStep[step] ?? 0) > 0).length;
-  const content = `That's the end of the interview. We discussed ${discussed} of the 7 steps. Your transcript is below; you can download it.`;
-  return { status: "completed", turns: [interviewerTurn(state, state.step, content)] };
+/** Closes the interview with the score report: overall, the level it reads at, and the weakest step. */
+export function createWrapUp(deps: InterviewerDependencies) {
+  return async function wrapUp(state: State): Promise<Update> {
+    const report = await deps.scoreTranscript({
+      scenarioId: state.scenarioId,
+      level: state.level,
+      turns: state.turns.map(({ role, step, content }) => ({ role, step, content })),
+    });
+    const weakest = [...report.steps].sort((a, b) => a.score - b.score)[0];
+    const lines = [
+      `That's the end of the interview. Your score is ${report.overall}/100; your answers read at ${report.levelSignal.replace("-", " ")} level against a ${state.level} bar.`,
+      weakest
+        ? `Weakest step: ${STEP_TITLES[weakest.step]} (${weakest.score}/100). ${weakest.nextToLearn ? `Next to learn: ${weakest.nextToLearn}` : ""}`.trim()
+        : "",
+      "The full report, with the quotes behind every score, is below.",
+    ];
+    return {
+      status: "completed",
+      report,
+      turns: [interviewerTurn(state, state.step, lines.filter(Boolean).join("\n\n"))],
+    };
+  };
 }

@@ -1,0 +1,78 @@
+/**
+ * `npm run score -- FILE [--json] [--no-citations]`: scores a transcript in DESIGN.md's
+ * interchange format. Prints the score report as JSON with --json, a table without.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { formatTable } from "@/lib/cli/print-table";
+import { runCli, UsageError } from "@/lib/cli/usage-error";
+import { STEP_TITLES } from "@/lib/framework";
+import { getScenarioLibrary } from "@/lib/scenarios/library";
+import { type ScoreReport, transcriptSchema } from "@/lib/scoring/schema";
+import { scoreTranscript } from "@/lib/scoring/score-transcript";
+import { getDatabase } from "@/lib/server/database";
+import { scoreWithCitations } from "@/lib/server/score";
+
+function readTranscript(file: string) {
+  let raw: string;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const parsed = transcriptSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join(".") : "the file";
+    throw new UsageError(`${file} is not a transcript: ${field}: ${issue?.message ?? "invalid"}.`);
+  }
+  return parsed.data;
+}
+
+function printTable(report: ScoreReport): void {
+  console.log(
+    `${report.scenarioId} at ${report.level} level: overall ${report.overall}/100, reads as ${report.levelSignal}\n`,
+  );
+  console.log(
+    formatTable(
+      ["step", "score", "covered", "missing", "next to learn"],
+      report.steps.map((s) => [STEP_TITLES[s.step], s.score, s.covered.length, s.missing.length, s.nextToLearn ?? "-"]),
+      70,
+    ),
+  );
+  for (const note of report.notes) console.log(`\nnote: ${note}`);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        allowPositionals: true,
+        options: { json: { type: "boolean", default: false }, "no-citations": { type: "boolean", default: false } },
+      });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}. Usage: npm run score -- FILE [--json]`);
+    }
+  })();
+  if (positionals.length !== 1)
+    throw new UsageError("Give exactly one transcript file: npm run score -- FILE [--json].");
+  const transcript = readTranscript(positionals[0] as string);
+  let report: ScoreReport;
+  if (values["no-citations"]) {
+    report = await scoreTranscript(transcript, { library: getScenarioLibrary() });
+  } else {
+    report = await scoreWithCitations(transcript);
+    await (await getDatabase()).close();
+  }
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else printTable(report);
+}
+
+runCli(main, (error) => (error instanceof z.ZodError ? (error.issues[0]?.message ?? "Invalid input.") : null));
