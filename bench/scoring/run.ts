@@ -3,14 +3,18 @@
  * scorer's targets: strong > medium > weak in every scenario with 10 points between neighbours,
  * keyword lists below medium, injected text moving the score by at most 2 points, off-topic at
  * least 25 below medium, the same per-step order in at least 90% of steps, and scoring time.
- * Prints a table, then JSON.
+ * Prints a table, then JSON. With --llm (and a configured model) a model judge proposes items,
+ * only verified quotes count, and the spread of each score over three runs is reported.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { formatTable } from "@/lib/cli/print-table";
+import { getConfig } from "@/lib/env";
 import { STEP_IDS } from "@/lib/framework";
+import { createLlmClient } from "@/lib/llm/client";
 import { loadScenarioLibrary } from "@/lib/scenarios/load";
+import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import type { ScoreReport } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { describeMachine } from "../lib/machine";
@@ -26,21 +30,35 @@ const labelsSchema = z.array(
 );
 
 const dir = import.meta.dirname;
+const withJudge = process.argv.includes("--llm");
+const llm = getConfig().llm;
+if (withJudge && !llm) {
+  console.error("--llm needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL (and LLM_MODEL).");
+  process.exit(2);
+}
+const judge = withJudge && llm ? createLlmJudge(createLlmClient(llm)) : undefined;
+/** With a model judge, each transcript is scored three times and the spread reported. */
+const runs = judge ? 3 : 5;
+const spreads = new Map<string, number>();
 const library = loadScenarioLibrary();
 const labels = labelsSchema.parse(JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")));
 const reports = new Map<string, ScoreReport>();
 const timings: number[] = [];
 for (const label of labels) {
   const transcript = JSON.parse(readFileSync(path.join(dir, label.file), "utf8"));
-  for (let run = 0; run < 5; run++) {
+  const overalls: number[] = [];
+  for (let run = 0; run < runs; run++) {
     const start = performance.now();
-    const report = await scoreTranscript(transcript, { library });
+    const report = await scoreTranscript(transcript, { library, judge });
     timings.push(performance.now() - start);
+    overalls.push(report.overall);
     const previous = reports.get(label.file);
-    if (previous && JSON.stringify(previous) !== JSON.stringify(report))
-      throw new Error(`${label.file}: two runs differ`);
+    if (!judge && previous && JSON.stringify(previous) !== JSON.stringify(report)) {
+      throw new Error(`${label.file}: two offline runs differ`);
+    }
     reports.set(label.file, report);
   }
+  spreads.set(label.file, Math.max(...overalls) - Math.min(...overalls));
 }
 
 const scoreOf = (file: string | undefined) => (file ? (reports.get(file)?.overall ?? Number.NaN) : Number.NaN);
@@ -103,6 +121,14 @@ for (const label of labels.filter((l) => l.kind === "injection" || l.kind === "p
     value: change,
     target: `|change| <= ${limit}`,
     pass: Math.abs(change) <= limit,
+  });
+}
+if (judge) {
+  checks.push({
+    check: "largest spread of the overall score over 3 judged runs",
+    value: Math.max(...spreads.values()),
+    target: "report",
+    pass: true,
   });
 }
 checks.unshift(

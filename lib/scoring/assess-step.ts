@@ -1,5 +1,6 @@
 import type { RubricItem } from "@/lib/scenarios/schema";
 import { addressesGrader, hasNumber, hasReasoning, isKeywordList, isNegatedAt, normalizedWords } from "./claims";
+import type { JudgeProposal } from "./llm-judge";
 import { findPhrase, stemTokens } from "./match-phrase";
 import type { Sentence } from "./sentences";
 
@@ -74,7 +75,11 @@ function findMistake(item: RubricItem, prepared: Prepared[]): { mistake: string;
  * plain mention in a real sentence earns MENTION_CREDIT; a bare keyword list earns nothing; and
  * committing one of the item's listed mistakes loses it.
  */
-export function assessStep(items: RubricItem[], sentences: Sentence[]): ItemDecision[] {
+export function assessStep(
+  items: RubricItem[],
+  sentences: Sentence[],
+  proposals: JudgeProposal[] = [],
+): ItemDecision[] {
   const prepared = prepare(sentences);
   return items.map((item) => {
     const phrases = item.evidence.map(stemTokens);
@@ -86,6 +91,14 @@ export function assessStep(items: RubricItem[], sentences: Sentence[]): ItemDeci
       const credit = p.claim ? 1 : MENTION_CREDIT;
       if (!best || credit > best.credit || (credit === best.credit && matches > best.matches))
         best = { p, credit, matches };
+    }
+    // A judge's proposal counts only when its quote is verbatim in a usable sentence of this step.
+    for (const proposal of proposals) {
+      if (proposal.rubricId !== item.id || proposal.quote.trim().length < 12) continue;
+      const p = prepared.find((candidate) => candidate.sentence.text.includes(proposal.quote.trim()));
+      if (!p || p.list) continue;
+      const credit = p.claim ? 1 : MENTION_CREDIT;
+      if (!best || credit > best.credit) best = { p, credit, matches: 0 };
     }
     const mistake = findMistake(item, prepared);
     if (mistake) return { item, earned: false, credit: 0, quote: mistake.sentence, mistake: mistake.mistake };

@@ -5,6 +5,7 @@ import { levelSignal, overallScore, stepScore } from "./aggregate";
 import { assessStep, type ItemDecision, screenSentences } from "./assess-step";
 import { assignSteps } from "./assign-steps";
 import { nextItemToLearn, stepFeedback } from "./feedback";
+import type { JudgeProposal, StepJudge } from "./llm-judge";
 import { type Citation, type ScoreReport, type StepReport, type TranscriptInput, transcriptSchema } from "./schema";
 import { splitSentences } from "./sentences";
 import { buildTopicModel, relativeAffinity, type TopicModel } from "./topic-terms";
@@ -13,6 +14,8 @@ export interface ScoringDependencies {
   library: ScenarioLibrary;
   /** Case-study search for citations; left out, the report has none. */
   retrieve?: (input: { query: string; scenarioId: ScenarioId; step: StepId; k: number }) => Promise<Citation[]>;
+  /** A model judge whose proposals are verified and merged; left out, scoring is purely deterministic. */
+  judge?: StepJudge;
 }
 
 const topicCache = new WeakMap<ScenarioLibrary, TopicModel>();
@@ -50,6 +53,7 @@ export async function scoreTranscript(input: TranscriptInput, deps: ScoringDepen
 
   const notes: string[] = [];
   let ignored = 0;
+  let judgeFailures = 0;
   let lists = 0;
   const allDecisions: ItemDecision[] = [];
   const steps: StepReport[] = [];
@@ -58,7 +62,17 @@ export async function scoreTranscript(input: TranscriptInput, deps: ScoringDepen
     const screened = screenSentences(inStep.flatMap((c) => splitSentences(c.turn.content, c.i)));
     ignored += screened.ignored;
     lists += screened.lists;
-    const decisions = assessStep(scenario.steps[step].rubric, screened.usable);
+    const rubric = scenario.steps[step].rubric;
+    let proposals: JudgeProposal[] = [];
+    if (deps.judge && screened.usable.length > 0) {
+      try {
+        proposals = await deps.judge({ step, level: transcript.level, items: rubric, sentences: screened.usable });
+      } catch {
+        // The judge only ever adds verified credit, so without it the step is scored as offline.
+        judgeFailures++;
+      }
+    }
+    const decisions = assessStep(rubric, screened.usable, proposals);
     allDecisions.push(...decisions);
     const next = nextItemToLearn(decisions, transcript.level);
     const citations =
@@ -87,6 +101,8 @@ export async function scoreTranscript(input: TranscriptInput, deps: ScoringDepen
   const assigned = assignment.filter((a) => a.source === "assigned").length;
   if (assigned > 0) notes.push(`${assigned} turns had no step; the scorer assigned them (see stepAssignment).`);
   if (ignored > 0) notes.push(`${ignored} sentences addressed to the grader were ignored as data.`);
+  if (judgeFailures > 0)
+    notes.push(`The model judge was unavailable for ${judgeFailures} steps; they were scored offline.`);
   if (lists > 0) notes.push(`${lists} sentences were bare lists of terms and earned nothing on their own.`);
   if (onTopic < 1)
     notes.push("The answers fit another scenario's problem better than this one; credit is reduced accordingly.");
