@@ -42,6 +42,8 @@ export const interviews = pgTable(
       .notNull()
       .default("active"),
     currentStep: text("current_step").notNull(),
+    /** The interview length the candidate chose; the interviewer splits it across the steps. */
+    minutes: integer("minutes").notNull().default(45),
     report: jsonb("report"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

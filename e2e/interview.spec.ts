@@ -13,10 +13,10 @@ test("an interview survives a reload, runs through all seven steps, and download
 
   // Two steps: an answer, the follow-up, a second answer that moves on.
   await interview.answer("The goal is long-term watch time and retention, because clicks reward clickbait.");
-  await interview.answer("Peak is about 90k requests per second with a 200 ms p99 budget.");
+  await interview.answer("next");
   await interview.expectCurrentStep("frame-problem");
   await interview.answer("I frame it as two-stage retrieval then ranking by expected watch time.");
-  await interview.answer("Pointwise ranking with a multi-task head, because labels are per impression.");
+  await interview.answer("next");
   await interview.expectCurrentStep("data-preparation");
 
   const before = await interview.transcriptTexts();

@@ -1,5 +1,5 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
-import type { ScoreReport } from "@/lib/scoring/schema";
+import type { Citation, ScoreReport } from "@/lib/scoring/schema";
 
 export type TurnRole = "interviewer" | "candidate";
 
@@ -9,6 +9,10 @@ export interface Turn {
   role: TurnRole;
   step?: StepId;
   content: string;
+  /** Case-study passages the interviewer's turn draws on. */
+  citations?: Citation[];
+  /** A quiet notice shown with the turn (e.g. the model was unavailable and the offline interviewer answered). */
+  notice?: string;
 }
 
 /** The transcript interchange format of DESIGN.md. */
@@ -27,6 +31,11 @@ export interface InterviewView {
   status: "active" | "completed";
   currentStep: StepId;
   turns: Turn[];
+  /** When the current step began (ISO) and each step's time budget in ms, for the clock. */
+  stepStartedAt: string;
+  stepBudgetsMs: Record<StepId, number>;
+  /** Credit (0..1) per rubric item per step, for the step tracker. */
+  coverage: Partial<Record<StepId, number>>;
   /** The score report once the interview has ended. */
   report: ScoreReport | null;
   createdAt: string;

@@ -1,6 +1,28 @@
-import type { ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
+import type { Level, ScenarioId, StepId } from "@/lib/framework";
+import type { StepJudge } from "@/lib/scoring/llm-judge";
+import type { Citation, ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
+import type { Move } from "./routers";
+
+/** What the model is asked to phrase: the move the policy chose and the offline draft of it. */
+export interface PhraseRequest {
+  scenarioTitle: string;
+  level: Level;
+  step: StepId;
+  move: Move | "open";
+  draft: string;
+  lastCandidateMessage: string | null;
+}
+
+/** Rewrites the planned reply in natural words, streaming tokens; throws when the model fails. */
+export type Phraser = (request: PhraseRequest, onToken: (token: string) => void) => Promise<string>;
 
 /** What the interviewer's nodes need from outside the graph, injected so that tests choose them. */
 export interface InterviewerDependencies {
   scoreTranscript(transcript: TranscriptInput): Promise<ScoreReport>;
+  /** Case-study passages for grounding a pushback or a hint. */
+  retrieve(input: { query: string; scenarioId: ScenarioId; step: StepId; k: number }): Promise<Citation[]>;
+  /** With a model: proposes rubric credit (verified by code) for each answer. */
+  judge: StepJudge | null;
+  /** With a model: phrases each reply. Without one, the offline drafts are said as they are. */
+  phrase: Phraser | null;
 }

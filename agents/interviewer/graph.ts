@@ -1,38 +1,37 @@
 import { type BaseCheckpointSaver, END, START, StateGraph } from "@langchain/langgraph";
 import type { InterviewerDependencies } from "./dependencies";
-import { advanceStep } from "./nodes/advance-step";
-import { answerQuestion } from "./nodes/answer-question";
-import { askFollowUp } from "./nodes/ask-follow-up";
-import { assessAnswer } from "./nodes/assess-answer";
+import { createAdvanceStep } from "./nodes/advance-step";
+import { createAnswerQuestion } from "./nodes/answer-question";
+import { createAskFollowUp } from "./nodes/ask-follow-up";
+import { createAssessAnswer } from "./nodes/assess-answer";
 import { awaitCandidate } from "./nodes/await-candidate";
-import { giveHint } from "./nodes/give-hint";
-import { openInterview } from "./nodes/open-interview";
+import { createGiveHint } from "./nodes/give-hint";
+import { createOpenInterview } from "./nodes/open-interview";
+import { createPushBack } from "./nodes/push-back";
 import { createWrapUp } from "./nodes/wrap-up";
 import { routeAfterAssessment } from "./routers";
 import { InterviewerState } from "./state";
 
-/** Wires the interviewer: open, then a loop of wait → assess → respond until the wrap-up. */
+const REPLIES = ["askFollowUp", "pushBack", "giveHint", "answerQuestion", "advanceStep"] as const;
+
+/** Wires the interviewer: open, then a loop of wait → assess → reply until the wrap-up. */
 export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: InterviewerDependencies) {
   return new StateGraph(InterviewerState)
-    .addNode("openInterview", openInterview)
+    .addNode("openInterview", createOpenInterview(deps))
     .addNode("awaitCandidate", awaitCandidate)
-    .addNode("assessAnswer", assessAnswer)
-    .addNode("askFollowUp", askFollowUp)
-    .addNode("giveHint", giveHint)
-    .addNode("answerQuestion", answerQuestion)
-    .addNode("advanceStep", advanceStep)
+    .addNode("assessAnswer", createAssessAnswer(deps))
+    .addNode("askFollowUp", createAskFollowUp(deps))
+    .addNode("pushBack", createPushBack(deps))
+    .addNode("giveHint", createGiveHint(deps))
+    .addNode("answerQuestion", createAnswerQuestion(deps))
+    .addNode("advanceStep", createAdvanceStep(deps))
     .addNode("wrapUp", createWrapUp(deps))
     .addEdge(START, "openInterview")
     .addEdge("openInterview", "awaitCandidate")
     .addEdge("awaitCandidate", "assessAnswer")
-    .addConditionalEdges("assessAnswer", routeAfterAssessment, [
-      "askFollowUp",
-      "giveHint",
-      "answerQuestion",
-      "advanceStep",
-      "wrapUp",
-    ])
+    .addConditionalEdges("assessAnswer", routeAfterAssessment, [...REPLIES, "wrapUp"])
     .addEdge("askFollowUp", "awaitCandidate")
+    .addEdge("pushBack", "awaitCandidate")
     .addEdge("giveHint", "awaitCandidate")
     .addEdge("answerQuestion", "awaitCandidate")
     .addEdge("advanceStep", "awaitCandidate")

@@ -1,22 +1,82 @@
 import { describe, expect, it } from "vitest";
 import type { StepId } from "@/lib/framework";
 import type { CandidateIntent } from "@/lib/interview/detect-intent";
-import { routeAfterAssessment } from "./routers";
+import { decideMove, MAX_PROBES_PER_STEP, type RouteInput, SATISFIED_COVERAGE } from "./routers";
+import type { Assessment } from "./state";
 
-const route = (intent: CandidateIntent, step: StepId, probes = 0) =>
-  routeAfterAssessment({ intent, step, probesPerStep: { [step]: probes } });
+const answer = (over: Partial<Assessment> = {}): Assessment => ({
+  newlyCovered: [],
+  mistake: null,
+  quantities: [],
+  claim: true,
+  timeUp: false,
+  ...over,
+});
 
-describe("routeAfterAssessment", () => {
+const input = (intent: CandidateIntent, step: StepId, over: Partial<RouteInput> = {}): RouteInput => ({
+  intent,
+  step,
+  assessment: intent === "answer" ? answer() : null,
+  probesInStep: 0,
+  hintsLeft: true,
+  followUpsLeft: true,
+  coverage: 0,
+  ...over,
+});
+
+const mistake = { rubricId: "x", text: "uses accuracy", pushback: "Why accuracy at 0.1% positives?" };
+
+describe("decideMove", () => {
   it.each([
-    ["answer", "evaluation", 0, "askFollowUp"],
-    ["answer", "evaluation", 1, "advanceStep"],
-    ["answer", "monitoring", 1, "wrapUp"],
-    ["next", "clarify-requirements", 0, "advanceStep"],
-    ["next", "monitoring", 0, "wrapUp"],
-    ["hint", "data-preparation", 3, "giveHint"],
-    ["question", "frame-problem", 0, "answerQuestion"],
-    ["end", "frame-problem", 0, "wrapUp"],
-  ] as const)("intent %s in %s after %i probes goes to %s", (intent, step, probes, expected) => {
-    expect(route(intent, step, probes)).toBe(expected);
+    ["the first answer in a step is probed", input("answer", "evaluation"), "askFollowUp"],
+    [
+      "a thin step is probed again",
+      input("answer", "evaluation", { probesInStep: 1, coverage: SATISFIED_COVERAGE - 0.1 }),
+      "askFollowUp",
+    ],
+    [
+      "a covered step moves on",
+      input("answer", "evaluation", { probesInStep: 1, coverage: SATISFIED_COVERAGE }),
+      "advanceStep",
+    ],
+    [
+      "probes stop at the step maximum",
+      input("answer", "evaluation", { probesInStep: MAX_PROBES_PER_STEP, coverage: 0 }),
+      "advanceStep",
+    ],
+    [
+      "no follow-up left moves on",
+      input("answer", "evaluation", { probesInStep: 1, followUpsLeft: false }),
+      "advanceStep",
+    ],
+    [
+      "a listed mistake is pushed back on first",
+      input("answer", "evaluation", { assessment: answer({ mistake }) }),
+      "pushBack",
+    ],
+    [
+      "time up moves on, even with a mistake",
+      input("answer", "data-preparation", { assessment: answer({ timeUp: true, mistake }) }),
+      "advanceStep",
+    ],
+    [
+      "time up in the last step wraps up",
+      input("answer", "monitoring", { assessment: answer({ timeUp: true }) }),
+      "wrapUp",
+    ],
+    ["the last step covered wraps up", input("answer", "monitoring", { probesInStep: 2, coverage: 1 }), "wrapUp"],
+    ["next moves on", input("next", "clarify-requirements"), "advanceStep"],
+    ["next in the last step wraps up", input("next", "monitoring"), "wrapUp"],
+    ["hint gives a hint", input("hint", "data-preparation", { probesInStep: 3 }), "giveHint"],
+    ["a declined question gets a hint while hints remain", input("decline", "model-development"), "giveHint"],
+    [
+      "a declined question moves on when hints ran out",
+      input("decline", "model-development", { hintsLeft: false }),
+      "advanceStep",
+    ],
+    ["a question is answered", input("question", "frame-problem"), "answerQuestion"],
+    ["end wraps up", input("end", "frame-problem"), "wrapUp"],
+  ] as const)("%s", (_name, routeInput, expected) => {
+    expect(decideMove(routeInput)).toBe(expected);
   });
 });

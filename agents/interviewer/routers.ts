@@ -1,27 +1,72 @@
-import { nextStep } from "@/lib/framework";
+import { levelReaches, nextStep, type StepId } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import type { RubricItem } from "@/lib/scenarios/schema";
+import { chooseFollowUp } from "./nodes/choose-follow-up";
 import type { State } from "./state";
 
-/** Follow-ups the interviewer asks in a step before moving on by itself. */
-export const FOLLOW_UPS_PER_STEP = 1;
+/** The most probes (follow-ups and pushbacks) in one step, and on one rubric point. */
+export const MAX_PROBES_PER_STEP = 3;
+export const MAX_PROBES_PER_POINT = 3;
+/** Coverage of the level's expected weight at which the interviewer is satisfied with a step. */
+export const SATISFIED_COVERAGE = 0.6;
 
-export type AssessmentRoute = "askFollowUp" | "giveHint" | "answerQuestion" | "advanceStep" | "wrapUp";
+export type Move = "askFollowUp" | "pushBack" | "giveHint" | "answerQuestion" | "advanceStep" | "wrapUp";
 
-/** Decides what the interviewer does after reading a candidate message. */
-export function routeAfterAssessment(state: Pick<State, "intent" | "step" | "probesPerStep">): AssessmentRoute {
-  const isLastStep = nextStep(state.step) === null;
-  switch (state.intent) {
+/** Share of the weight of items expected at the level that the step's answers earned. */
+export function stepCoverage(items: RubricItem[], credits: Record<string, number>, level: State["level"]): number {
+  const expected = items.filter((i) => levelReaches(level, i.level));
+  const total = expected.reduce((sum, i) => sum + i.weight, 0);
+  const got = expected.reduce((sum, i) => sum + i.weight * (credits[i.id] ?? 0), 0);
+  return total === 0 ? 1 : got / total;
+}
+
+export interface RouteInput {
+  intent: State["intent"];
+  step: StepId;
+  assessment: State["assessment"];
+  probesInStep: number;
+  hintsLeft: boolean;
+  followUpsLeft: boolean;
+  coverage: number;
+}
+
+/** Decides what the interviewer does after reading a candidate message. Pure: tested without a model. */
+export function decideMove(input: RouteInput): Move {
+  const moveOn: Move = nextStep(input.step) === null ? "wrapUp" : "advanceStep";
+  switch (input.intent) {
     case "end":
       return "wrapUp";
+    case "next":
+      return moveOn;
     case "hint":
       return "giveHint";
     case "question":
       return "answerQuestion";
-    case "next":
-      return isLastStep ? "wrapUp" : "advanceStep";
+    case "decline":
+      return input.hintsLeft ? "giveHint" : moveOn;
     case "answer": {
-      const probes = state.probesPerStep[state.step] ?? 0;
-      if (probes < FOLLOW_UPS_PER_STEP) return "askFollowUp";
-      return isLastStep ? "wrapUp" : "advanceStep";
+      if (input.assessment?.timeUp) return moveOn;
+      if (input.assessment?.mistake) return "pushBack";
+      if (input.probesInStep === 0 && input.followUpsLeft) return "askFollowUp";
+      if (input.coverage < SATISFIED_COVERAGE && input.probesInStep < MAX_PROBES_PER_STEP && input.followUpsLeft) {
+        return "askFollowUp";
+      }
+      return moveOn;
     }
   }
+}
+
+/** The graph's router: reads the state and the scenario, then lets decideMove choose. */
+export function routeAfterAssessment(state: State): Move {
+  const content = getScenario(state.scenarioId).steps[state.step];
+  const usedHints = new Set(state.asked.filter((id) => id.startsWith(`hint:${state.step}:`)));
+  return decideMove({
+    intent: state.intent,
+    step: state.step,
+    assessment: state.assessment,
+    probesInStep: state.probesPerStep[state.step] ?? 0,
+    hintsLeft: usedHints.size < content.hints.length,
+    followUpsLeft: chooseFollowUp(state) !== null,
+    coverage: stepCoverage(content.rubric, state.coverage[state.step] ?? {}, state.level),
+  });
 }

@@ -1,14 +1,17 @@
 import { Command } from "@langchain/langgraph";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { createInterview, getInterviewById, updateInterviewProgress } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
+import { DEFAULT_INTERVIEW_MINUTES, stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport } from "@/lib/scoring/schema";
 import type { InterviewView, Turn } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
+import { stepCoverage } from "./routers";
 import { getInterviewerGraph } from "./runtime";
 import type { State } from "./state";
 
@@ -33,6 +36,24 @@ function threadConfig(interviewId: string) {
   return { configurable: { thread_id: interviewId } };
 }
 
+/** What the graph's nodes stream while they speak. */
+export type InterviewEvent = { type: "token"; token: string } | { type: "reset" };
+
+/** Runs the graph; with a listener, nodes' tokens are streamed to it as they are produced. */
+async function runGraph(
+  graph: InterviewerGraph,
+  input: Parameters<InterviewerGraph["invoke"]>[0],
+  interviewId: string,
+  onEvent?: (event: InterviewEvent) => void,
+): Promise<void> {
+  if (!onEvent) {
+    await graph.invoke(input, threadConfig(interviewId));
+    return;
+  }
+  const stream = await graph.stream(input, { ...threadConfig(interviewId), streamMode: "custom" });
+  for await (const chunk of stream) onEvent(chunk as InterviewEvent);
+}
+
 async function readState(graph: InterviewerGraph, interviewId: string) {
   const snapshot = await graph.getState(threadConfig(interviewId));
   const values = snapshot.values as Partial<State>;
@@ -45,22 +66,32 @@ async function readState(graph: InterviewerGraph, interviewId: string) {
  * starts a thread that never ran, finishes a run cut off between nodes, feeds the graph any
  * stored candidate message it has not read, and stores interviewer turns not yet saved.
  */
-async function reconcile(database: Database, graph: InterviewerGraph, interview: Interview): Promise<void> {
-  const config = threadConfig(interview.id);
+async function reconcile(
+  database: Database,
+  graph: InterviewerGraph,
+  interview: Interview,
+  onEvent?: (event: InterviewEvent) => void,
+): Promise<void> {
   let state = await readState(graph, interview.id);
   if (!state.values.interviewId) {
-    await graph.invoke(
+    const startedAt = interview.createdAt.toISOString();
+    await runGraph(
+      graph,
       {
         interviewId: interview.id,
         scenarioId: interview.scenarioId as ScenarioId,
         level: interview.level,
         step: STEP_IDS[0],
+        minutes: interview.minutes,
+        stepStartedAt: startedAt,
+        lastMessageAt: startedAt,
       },
-      config,
+      interview.id,
+      onEvent,
     );
     state = await readState(graph, interview.id);
   } else if (state.next.length > 0 && !state.waiting) {
-    await graph.invoke(null, config);
+    await runGraph(graph, null, interview.id, onEvent);
     state = await readState(graph, interview.id);
   }
 
@@ -69,7 +100,8 @@ async function reconcile(database: Database, graph: InterviewerGraph, interview:
   for (const row of stored) {
     if (row.role !== "candidate" || read.has(row.id)) continue;
     if (!state.waiting) break;
-    await graph.invoke(new Command({ resume: { id: row.id, content: row.content } }), config);
+    const resume = { id: row.id, content: row.content, at: row.createdAt.toISOString() };
+    await runGraph(graph, new Command({ resume }), interview.id, onEvent);
     state = await readState(graph, interview.id);
   }
 
@@ -78,7 +110,14 @@ async function reconcile(database: Database, graph: InterviewerGraph, interview:
     if (turn.role !== "interviewer" || saved.has(turn.id)) continue;
     await saveMessage({
       db: database.db,
-      message: { id: turn.id, interviewId: interview.id, role: "interviewer", step: turn.step, content: turn.content },
+      message: {
+        id: turn.id,
+        interviewId: interview.id,
+        role: "interviewer",
+        step: turn.step,
+        content: turn.content,
+        meta: turn.citations || turn.notice ? { citations: turn.citations, notice: turn.notice } : null,
+      },
     });
   }
   const currentStep = state.values.step ?? (interview.currentStep as StepId);
@@ -89,15 +128,39 @@ async function reconcile(database: Database, graph: InterviewerGraph, interview:
   }
 }
 
-async function buildView(database: Database, id: string): Promise<InterviewView> {
+const messageMetaSchema = z
+  .object({
+    citations: z
+      .array(z.object({ chunkId: z.string(), scenarioId: z.string().nullable(), step: z.string(), title: z.string() }))
+      .optional(),
+    notice: z.string().optional(),
+  })
+  .nullable()
+  .catch(null);
+
+async function buildView(database: Database, graph: InterviewerGraph, id: string): Promise<InterviewView> {
   const interview = await requireInterview(database, id);
   const rows = await listMessagesByInterview({ db: database.db, interviewId: id });
-  const turns: Turn[] = rows.map((row) => ({
-    id: row.id,
-    role: row.role,
-    step: (row.step ?? undefined) as StepId | undefined,
-    content: row.content,
-  }));
+  const turns: Turn[] = rows.map((row) => {
+    const meta = messageMetaSchema.parse(row.meta ?? null);
+    return {
+      id: row.id,
+      role: row.role,
+      step: (row.step ?? undefined) as StepId | undefined,
+      content: row.content,
+      ...(meta?.citations ? { citations: meta.citations } : {}),
+      ...(meta?.notice ? { notice: meta.notice } : {}),
+    };
+  });
+  const { values } = await readState(graph, id);
+  const scenario = getScenario(interview.scenarioId);
+  const minutes = values.minutes ?? DEFAULT_INTERVIEW_MINUTES;
+  const coverage = Object.fromEntries(
+    STEP_IDS.map((step) => [
+      step,
+      stepCoverage(scenario.steps[step].rubric, values.coverage?.[step] ?? {}, interview.level),
+    ]),
+  );
   return {
     id: interview.id,
     scenarioId: interview.scenarioId as ScenarioId,
@@ -106,6 +169,9 @@ async function buildView(database: Database, id: string): Promise<InterviewView>
     status: interview.status,
     currentStep: interview.currentStep as StepId,
     turns,
+    stepStartedAt: values.stepStartedAt ?? interview.createdAt.toISOString(),
+    stepBudgetsMs: stepBudgets(minutes),
+    coverage,
     report: (interview.report as ScoreReport | null) ?? null,
     createdAt: interview.createdAt.toISOString(),
   };
@@ -120,16 +186,22 @@ async function requireInterview(database: Database, id: string): Promise<Intervi
 /** Creates an interview and lets the interviewer open it. */
 export async function startInterview(
   database: Database,
-  input: { scenarioId: ScenarioId; level: Level; userId?: string },
+  input: { scenarioId: ScenarioId; level: Level; minutes?: number; userId?: string },
 ): Promise<InterviewView> {
   getScenario(input.scenarioId);
   const interview = await createInterview({
     db: database.db,
-    values: { scenarioId: input.scenarioId, level: input.level, userId: input.userId, currentStep: STEP_IDS[0] },
+    values: {
+      scenarioId: input.scenarioId,
+      level: input.level,
+      userId: input.userId,
+      currentStep: STEP_IDS[0],
+      ...(input.minutes ? { minutes: input.minutes } : {}),
+    },
   });
   const graph = await getInterviewerGraph(database);
   await withInterviewLock(interview.id, () => reconcile(database, graph, interview));
-  return buildView(database, interview.id);
+  return buildView(database, graph, interview.id);
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
@@ -137,13 +209,14 @@ export async function getInterviewView(database: Database, id: string): Promise<
   const interview = await requireInterview(database, id);
   const graph = await getInterviewerGraph(database);
   await withInterviewLock(id, () => reconcile(database, graph, interview));
-  return buildView(database, id);
+  return buildView(database, graph, id);
 }
 
 /** Stores the candidate's message first, then lets the interviewer respond. */
 export async function sendCandidateMessage(
   database: Database,
   input: { interviewId: string; messageId: string; content: string },
+  onEvent?: (event: InterviewEvent) => void,
 ): Promise<InterviewView> {
   const graph = await getInterviewerGraph(database);
   await withInterviewLock(input.interviewId, async () => {
@@ -163,7 +236,7 @@ export async function sendCandidateMessage(
         content: input.content,
       },
     });
-    await reconcile(database, graph, current);
+    await reconcile(database, graph, current, onEvent);
   });
-  return buildView(database, input.interviewId);
+  return buildView(database, graph, input.interviewId);
 }

@@ -1,17 +1,35 @@
 import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { CandidateIntent } from "@/lib/interview/detect-intent";
-import type { ScoreReport } from "@/lib/scoring/schema";
+import type { Citation, ScoreReport } from "@/lib/scoring/schema";
 import type { Turn } from "@/lib/types";
 
 type PerStep<T> = Partial<Record<StepId, T>>;
 
 const mergeRecord = <T>(left: PerStep<T>, right: PerStep<T>): PerStep<T> => ({ ...left, ...right });
+const replace = <T>(_left: T, right: T): T => right;
+const union = (left: string[], right: string[]) => [...new Set(left.concat(right))];
 
 /** The candidate message handed to the graph when it resumes from its wait. */
 export interface CandidateInput {
   id: string;
   content: string;
+  /** When the message was stored (ISO); time is measured from stored timestamps so replays agree. */
+  at: string;
+}
+
+/** What the last answer did, read by the router and the reply nodes. */
+export interface Assessment {
+  /** Rubric items whose credit rose with this answer. */
+  newlyCovered: string[];
+  /** A listed mistake the candidate just made, not pushed back on before. */
+  mistake: { rubricId: string; text: string; pushback: string } | null;
+  /** Quantities the candidate stated, for an acknowledgement in their own numbers. */
+  quantities: string[];
+  /** Whether the answer made a claim (a number or a reason) rather than naming terms. */
+  claim: boolean;
+  /** The step's time budget is spent. */
+  timeUp: boolean;
 }
 
 export const InterviewerState = Annotation.Root({
@@ -19,44 +37,55 @@ export const InterviewerState = Annotation.Root({
   interviewId: Annotation<string>,
   scenarioId: Annotation<ScenarioId>,
   level: Annotation<Level>,
+  /** Interview length in minutes, split across the steps by weight. */
+  minutes: Annotation<number>({ reducer: replace, default: () => 45 }),
   /** The step being discussed now. */
   step: Annotation<StepId>,
+  /** When the last candidate message was stored (ISO). */
+  lastMessageAt: Annotation<string>({ reducer: replace, default: () => new Date(0).toISOString() }),
+  /** When the current step began (ISO). */
+  stepStartedAt: Annotation<string>({ reducer: replace, default: () => new Date(0).toISOString() }),
+  /** Milliseconds spent per step, measured at each candidate message. */
+  timeSpent: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Active until the wrap-up node has spoken. */
-  status: Annotation<"active" | "completed">({
-    reducer: (_left, right) => right,
-    default: () => "active",
-  }),
+  status: Annotation<"active" | "completed">({ reducer: replace, default: () => "active" }),
   /** Every turn so far, in order; interviewer turn ids are derived from their position. */
-  turns: Annotation<Turn[]>({
-    reducer: (left, right) => left.concat(right),
-    default: () => [],
-  }),
+  turns: Annotation<Turn[]>({ reducer: (left, right) => left.concat(right), default: () => [] }),
   /** The candidate message being processed in this run, or null between runs. */
-  pending: Annotation<CandidateInput | null>({
-    reducer: (_left, right) => right,
-    default: () => null,
-  }),
-  /** What the last candidate message asked for, set by the assessment. */
-  intent: Annotation<CandidateIntent>({
-    reducer: (_left, right) => right,
-    default: () => "answer",
-  }),
+  pending: Annotation<CandidateInput | null>({ reducer: replace, default: () => null }),
+  /** What the last candidate message asked for. */
+  intent: Annotation<CandidateIntent>({ reducer: replace, default: () => "answer" }),
+  /** The assessment of the last answer, or null after a command or question. */
+  assessment: Annotation<Assessment | null>({ reducer: replace, default: () => null }),
+  /** Credit (0..1) per rubric item, per step, from the scorer's reading of the step's answers. */
+  coverage: Annotation<PerStep<Record<string, number>>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Candidate answers given in each step. */
   answersPerStep: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
-  /** Follow-up questions asked in each step (probes and pushback). */
+  /** Follow-ups and pushbacks asked in each step. */
   probesPerStep: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
-  /** Rubric item ids the candidate has covered, per step. */
-  coverage: Annotation<PerStep<string[]>>({ reducer: mergeRecord, default: () => ({}) }),
-  /** The score report, written by the wrap-up. */
-  report: Annotation<ScoreReport | null>({
-    reducer: (_left, right) => right,
-    default: () => null,
-  }),
+  /** Probes aimed at each rubric item: never more than three on one point. */
+  probesPerPoint: Annotation<Record<string, number>>({ reducer: (l, r) => ({ ...l, ...r }), default: () => ({}) }),
+  /** Hints given in each step. */
+  hintsUsed: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Ids of follow-ups and hints already used, so none is repeated. */
-  asked: Annotation<string[]>({
-    reducer: (left, right) => [...new Set(left.concat(right))],
+  asked: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** Follow-up ids the candidate declined; never asked again. */
+  declined: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** The follow-up the last interviewer turn asked, if any. */
+  lastQuestionId: Annotation<string | null>({ reducer: replace, default: () => null }),
+  /** Fact ids already revealed. */
+  revealedFacts: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** Rubric ids whose mistake was already pushed back on. */
+  pushedBack: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** Passages cited so far, by chunk id. */
+  citations: Annotation<Citation[]>({
+    reducer: (left, right) => [...left, ...right.filter((c) => !left.some((l) => l.chunkId === c.chunkId))],
     default: () => [],
   }),
+  /** A quiet notice for the UI when the model was unavailable this turn. */
+  notice: Annotation<string | null>({ reducer: replace, default: () => null }),
+  /** The score report, written by the wrap-up. */
+  report: Annotation<ScoreReport | null>({ reducer: replace, default: () => null }),
 });
 
 export type State = typeof InterviewerState.State;

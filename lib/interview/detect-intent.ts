@@ -1,10 +1,14 @@
 /** What a candidate message asks of the interviewer, besides being an answer. */
-export type CandidateIntent = "answer" | "next" | "hint" | "end" | "question";
+export type CandidateIntent = "answer" | "next" | "hint" | "end" | "question" | "decline";
 
 const COMMANDS: Array<[Exclude<CandidateIntent, "answer" | "question">, RegExp]> = [
   ["end", /^(end|finish|stop)( the)?( interview)?[.!]?$/],
   ["next", /^(next|skip|move on|next step|let'?s move on|pass)[.!]?$/],
   ["hint", /^(hint|a hint|give me a hint|can i (get|have) a hint\??|i'?m stuck)[.!?]?$/],
+  [
+    "decline",
+    /^(i (don'?t|do not) know|no idea|not sure|i'?d rather not( answer)?|i'?ll skip (that|this)( one)?)[.!]?$/,
+  ],
 ];
 
 /**

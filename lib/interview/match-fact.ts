@@ -1,15 +1,22 @@
 import type { Fact } from "@/lib/scenarios/schema";
 import { containsPhrase, normalizeText } from "@/lib/text/normalize";
 
-/** The fact whose triggers best match a candidate's question (most matched triggers, then longest), or null. */
-export function matchFact(facts: Fact[], question: string): Fact | null {
+/**
+ * The facts whose triggers match a candidate's question, best first (most matched triggers,
+ * then longest trigger), at most `limit`: "how many users and what latency?" gets both.
+ */
+export function matchFacts(facts: Fact[], question: string, limit = 2): Fact[] {
   const text = normalizeText(question);
-  let best: { fact: Fact; score: number } | null = null;
-  for (const fact of facts) {
-    const matched = fact.triggers.map(normalizeText).filter((t) => containsPhrase(text, t));
-    if (matched.length === 0) continue;
-    const score = matched.length * 100 + Math.max(...matched.map((t) => t.length));
-    if (!best || score > best.score) best = { fact, score };
-  }
-  return best?.fact ?? null;
+  return facts
+    .map((fact) => {
+      const matched = fact.triggers.map(normalizeText).filter((t) => containsPhrase(text, t));
+      return {
+        fact,
+        score: matched.length === 0 ? 0 : matched.length * 100 + Math.max(...matched.map((t) => t.length)),
+      };
+    })
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((m) => m.fact);
 }

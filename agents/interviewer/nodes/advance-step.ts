@@ -1,16 +1,36 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { nextStep, STEP_TITLES } from "@/lib/framework";
 import { pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
-import { interviewerTurn } from "../speak";
+import type { InterviewerDependencies } from "../dependencies";
+import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
 
 const TRANSITIONS = ["Let's move on to {title}.", "Good, next: {title}.", "Now for {title}."];
 
-/** Moves to the next step and asks its opening question. The router never sends the last step here. */
-export async function advanceStep(state: State): Promise<Update> {
-  const step = nextStep(state.step);
-  if (!step) throw new Error("advanceStep reached past the last step");
-  const content = getScenario(state.scenarioId).steps[step];
-  const transition = pickPhrase(TRANSITIONS, state.turns.length).replace("{title}", STEP_TITLES[step].toLowerCase());
-  return { step, turns: [interviewerTurn(state, step, `${transition} ${content.question}`)] };
+/** Moves to the next step and asks its opening question; says so when the step's time ran out. */
+export function createAdvanceStep(deps: InterviewerDependencies) {
+  return async function advanceStep(state: State, config: LangGraphRunnableConfig): Promise<Update> {
+    const step = nextStep(state.step);
+    if (!step) throw new Error("advanceStep reached past the last step");
+    const content = getScenario(state.scenarioId).steps[step];
+    const timeUp = state.assessment?.timeUp
+      ? `We're at time for ${STEP_TITLES[state.step].toLowerCase()}, so I'll move us on. `
+      : "";
+    const transition = pickPhrase(TRANSITIONS, state.turns.length).replace("{title}", STEP_TITLES[step].toLowerCase());
+    const { text, notice } = await speak({
+      state,
+      config,
+      deps,
+      move: "advanceStep",
+      step,
+      draft: `${timeUp}${transition} ${content.question}`,
+    });
+    return {
+      step,
+      stepStartedAt: state.lastMessageAt,
+      lastQuestionId: null,
+      turns: [interviewerTurn(state, step, text, { notice: notice ?? state.notice })],
+    };
+  };
 }

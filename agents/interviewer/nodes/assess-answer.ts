@@ -1,24 +1,72 @@
 import { detectIntent } from "@/lib/interview/detect-intent";
-import { coveredRubricItems } from "@/lib/interview/match-rubric";
+import { extractQuantities } from "@/lib/interview/extract-numbers";
+import { stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
-import type { State, Update } from "../state";
+import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
+import { hasNumber, hasReasoning } from "@/lib/scoring/claims";
+import { splitSentences } from "@/lib/scoring/sentences";
+import type { InterviewerDependencies } from "../dependencies";
+import { MODEL_UNAVAILABLE_NOTICE } from "../speak";
+import type { Assessment, State, Update } from "../state";
 
-/** Records the candidate's message and what it covered of the current step's rubric. */
-export async function assessAnswer(state: State): Promise<Update> {
-  const input = state.pending;
-  if (!input) throw new Error("assessAnswer ran without a pending candidate message");
-  const intent = detectIntent(input.content);
-  const turn = { id: input.id, role: "candidate" as const, step: state.step, content: input.content };
-  if (intent !== "answer") return { intent, turns: [turn], pending: null };
+/**
+ * Records the candidate's message, reads its intent, and assesses the step's answers with the
+ * scorer's own rules (with the model judge's verified proposals when one is configured).
+ */
+export function createAssessAnswer(deps: InterviewerDependencies) {
+  return async function assessAnswer(state: State): Promise<Update> {
+    const input = state.pending;
+    if (!input) throw new Error("assessAnswer ran without a pending candidate message");
+    const intent = detectIntent(input.content);
+    const turnIndex = state.turns.length;
+    const turn = { id: input.id, role: "candidate" as const, step: state.step, content: input.content };
+    const elapsed = Math.max(0, Date.parse(input.at) - Date.parse(state.stepStartedAt));
+    const base: Update = {
+      intent,
+      turns: [turn],
+      pending: null,
+      notice: null,
+      lastMessageAt: input.at,
+      timeSpent: { [state.step]: elapsed },
+      assessment: null,
+      ...(intent === "decline" && state.lastQuestionId ? { declined: [state.lastQuestionId] } : {}),
+    };
+    if (intent !== "answer") return base;
 
-  const rubric = getScenario(state.scenarioId).steps[state.step].rubric;
-  const already = state.coverage[state.step] ?? [];
-  const covered = [...new Set([...already, ...coveredRubricItems(rubric, input.content)])];
-  return {
-    intent,
-    turns: [turn],
-    pending: null,
-    coverage: { [state.step]: covered },
-    answersPerStep: { [state.step]: (state.answersPerStep[state.step] ?? 0) + 1 },
+    const rubric = getScenario(state.scenarioId).steps[state.step].rubric;
+    const stepTurns = [...state.turns.map((t, i) => ({ t, i })), { t: turn, i: turnIndex }].filter(
+      ({ t }) => t.role === "candidate" && t.step === state.step,
+    );
+    const { usable } = screenSentences(stepTurns.flatMap(({ t, i }) => splitSentences(t.content, i)));
+    let notice: string | null = null;
+    let proposals: Awaited<ReturnType<NonNullable<InterviewerDependencies["judge"]>>> = [];
+    if (deps.judge) {
+      try {
+        proposals = await deps.judge({ step: state.step, level: state.level, items: rubric, sentences: usable });
+      } catch {
+        notice = MODEL_UNAVAILABLE_NOTICE;
+      }
+    }
+    const decisions = assessStep(rubric, usable, proposals);
+    const before = state.coverage[state.step] ?? {};
+    const credits = Object.fromEntries(decisions.map((d) => [d.item.id, d.credit]));
+    const fresh = decisions.find(
+      (d) => d.mistake && d.quote?.turn === turnIndex && !state.pushedBack.includes(d.item.id),
+    );
+    const mistake = fresh?.item.mistakes.find((m) => m.text === fresh.mistake);
+    const assessment: Assessment = {
+      newlyCovered: decisions.filter((d) => d.credit > (before[d.item.id] ?? 0)).map((d) => d.item.id),
+      mistake: fresh && mistake ? { rubricId: fresh.item.id, text: mistake.text, pushback: mistake.pushback } : null,
+      quantities: extractQuantities(input.content),
+      claim: hasNumber(input.content) || hasReasoning(input.content),
+      timeUp: elapsed >= stepBudgets(state.minutes)[state.step],
+    };
+    return {
+      ...base,
+      notice,
+      assessment,
+      coverage: { [state.step]: credits },
+      answersPerStep: { [state.step]: (state.answersPerStep[state.step] ?? 0) + 1 },
+    };
   };
 }

@@ -1,24 +1,30 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
-import { interviewerTurn } from "../speak";
+import type { InterviewerDependencies } from "../dependencies";
+import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
 
-const hintId = (step: string, index: number) => `hint:${step}:${index}`;
+export const hintId = (step: string, index: number) => `hint:${step}:${index}`;
 
-/** Gives the next unused hint of the step, preferring one aimed at an uncovered rubric item. */
-export async function giveHint(state: State): Promise<Update> {
-  const hints = getScenario(state.scenarioId).steps[state.step].hints;
-  const covered = new Set(state.coverage[state.step] ?? []);
-  const asked = new Set(state.asked);
-  const unused = hints.map((hint, index) => ({ hint, id: hintId(state.step, index) })).filter((h) => !asked.has(h.id));
-  const choice = unused.find((h) => h.hint.targets.some((t) => !covered.has(t))) ?? unused[0];
-  if (!choice) {
-    const content = 'That was my last hint for this step. Take your best shot, or say "next" to move on.';
-    return { turns: [interviewerTurn(state, state.step, content)] };
-  }
-  const opener = pickPhrase(["Here is a nudge:", "A hint:", "Think about this:"], state.turns.length);
-  return {
-    turns: [interviewerTurn(state, state.step, `${opener} ${choice.hint.text}`)],
-    asked: [choice.id],
+/** Gives the next unused hint of the step, preferring one aimed at an item not yet earned. */
+export function createGiveHint(deps: InterviewerDependencies) {
+  return async function giveHint(state: State, config: LangGraphRunnableConfig): Promise<Update> {
+    const hints = getScenario(state.scenarioId).steps[state.step].hints;
+    const credits = state.coverage[state.step] ?? {};
+    const asked = new Set(state.asked);
+    const unused = hints
+      .map((hint, index) => ({ hint, id: hintId(state.step, index) }))
+      .filter((h) => !asked.has(h.id));
+    const choice = unused.find((h) => h.hint.targets.some((t) => (credits[t] ?? 0) < 1)) ?? unused[0];
+    const draft = choice
+      ? `${pickPhrase(["Here is a nudge:", "A hint:", "Think about this:"], state.turns.length)} ${choice.hint.text}`
+      : 'That was my last hint for this step. Take your best shot, or say "next" to move on.';
+    const { text, notice } = await speak({ state, config, deps, move: "giveHint", step: state.step, draft });
+    return {
+      turns: [interviewerTurn(state, state.step, text, { notice: notice ?? state.notice })],
+      asked: choice ? [choice.id] : [],
+      hintsUsed: { [state.step]: (state.hintsUsed[state.step] ?? 0) + (choice ? 1 : 0) },
+    };
   };
 }

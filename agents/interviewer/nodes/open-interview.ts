@@ -1,16 +1,21 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { STEP_IDS, STEP_TITLES } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
-import { interviewerTurn } from "../speak";
+import type { InterviewerDependencies } from "../dependencies";
+import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
 
 /** Greets the candidate with the scenario's prompt and the first step's question. */
-export async function openInterview(state: State): Promise<Update> {
-  const scenario = getScenario(state.scenarioId);
-  const first = STEP_IDS[0];
-  const content = [
-    scenario.prompt.trim(),
-    `We will go through seven steps, starting with "${STEP_TITLES[first]}". Ask me for any facts you need; say "hint" if you are stuck or "next" to move on.`,
-    scenario.steps[first].question,
-  ].join("\n\n");
-  return { step: first, status: "active", turns: [interviewerTurn(state, first, content)] };
+export function createOpenInterview(deps: InterviewerDependencies) {
+  return async function openInterview(state: State, config: LangGraphRunnableConfig): Promise<Update> {
+    const scenario = getScenario(state.scenarioId);
+    const first = STEP_IDS[0];
+    const draft = [
+      scenario.prompt.trim(),
+      `We have about ${state.minutes} minutes for seven steps, starting with "${STEP_TITLES[first]}". Ask me for any facts you need; say "hint" if you are stuck or "next" to move on.`,
+      scenario.steps[first].question,
+    ].join("\n\n");
+    const { text, notice } = await speak({ state, config, deps, move: "open", step: first, draft });
+    return { step: first, status: "active", turns: [interviewerTurn(state, first, text, { notice })] };
+  };
 }

@@ -15,14 +15,18 @@ export function createWrapUp(deps: InterviewerDependencies) {
     const lines = [
       `That's the end of the interview. Your score is ${report.overall}/100; your answers read at ${report.levelSignal.replace("-", " ")} level against a ${state.level} bar.`,
       weakest
-        ? `Weakest step: ${STEP_TITLES[weakest.step]} (${weakest.score}/100). ${weakest.nextToLearn ? `Next to learn: ${weakest.nextToLearn}` : ""}`.trim()
+        ? `Weakest step: ${STEP_TITLES[weakest.step]} (${weakest.score}/100).${weakest.nextToLearn ? ` Next to learn: ${weakest.nextToLearn}` : ""}`
         : "",
       "The full report, with the quotes behind every score, is below.",
     ];
+    const citations = report.steps.flatMap((s) => s.citations);
     return {
       status: "completed",
       report,
-      turns: [interviewerTurn(state, state.step, lines.filter(Boolean).join("\n\n"))],
+      citations,
+      turns: [
+        interviewerTurn(state, state.step, lines.filter(Boolean).join("\n\n"), { citations: weakest?.citations }),
+      ],
     };
   };
 }

@@ -6,6 +6,13 @@ export const MAX_MESSAGE_LENGTH = 8000;
 export const startInterviewBody = z.object({
   scenarioId: scenarioIdSchema,
   level: levelSchema.default("senior"),
+  /** Interview length; the interviewer splits it across the seven steps. */
+  minutes: z
+    .number()
+    .int()
+    .min(10, "an interview lasts at least 10 minutes")
+    .max(120, "an interview lasts at most 120 minutes")
+    .default(45),
 });
 
 export const candidateMessageBody = z.object({

@@ -1,0 +1,1 @@
+ALTER TABLE "interviews" ADD COLUMN "minutes" integer DEFAULT 45 NOT NULL;
