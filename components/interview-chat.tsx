@@ -3,21 +3,12 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { InterviewView, Turn } from "@/lib/types";
 import { ErrorNotice } from "./error-notice";
+import { InterviewClock } from "./interview-clock";
 import { MessageBubble } from "./message-bubble";
 import { PassageSearch } from "./passage-search";
 import { ScoreReportView } from "./score-report";
+import { sendMessage } from "./send-message";
 import { StepTracker } from "./step-tracker";
-
-async function postMessage(interviewId: string, id: string, content: string): Promise<InterviewView> {
-  const response = await fetch(`/api/interviews/${interviewId}/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id, content }),
-  });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  return body as InterviewView;
-}
 
 /** The live interview: transcript, composer, step tracker, and the download once it ends. */
 export function InterviewChat({
@@ -30,11 +21,12 @@ export function InterviewChat({
   const [view, setView] = useState(initialView);
   const [draft, setDraft] = useState("");
   const [pending, setPending] = useState<Turn | null>(null);
+  const [streaming, setStreaming] = useState("");
   const [error, setError] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const completed = view.status === "completed";
 
-  const turnCount = view.turns.length + (pending ? 1 : 0);
+  const turnCount = view.turns.length + (pending ? 1 : 0) + (streaming ? 1 : 0);
   useEffect(() => {
     // Scroll whenever a turn is added; the count is the trigger, not an input.
     if (turnCount > 0) endRef.current?.scrollIntoView({ block: "end" });
@@ -47,14 +39,21 @@ export function InterviewChat({
     setPending(turn);
     setError(null);
     setDraft("");
+    setStreaming("");
     try {
-      setView(await postMessage(view.id, turn.id, text));
+      const next = await sendMessage(
+        view.id,
+        { id: turn.id, content: text },
+        { onToken: (token) => setStreaming((current) => current + token), onReset: () => setStreaming("") },
+      );
+      setView(next);
     } catch (caught) {
       // The draft comes back so nothing typed is lost; the server stored it if it got that far.
       setDraft(text);
       setError((caught as Error).message);
     } finally {
       setPending(null);
+      setStreaming("");
     }
   }
 
@@ -81,7 +80,14 @@ export function InterviewChat({
           </h1>
           <p className="text-sm text-zinc-500">Level: {view.level}</p>
         </div>
-        <StepTracker current={view.currentStep} completed={completed} />
+        {!completed && (
+          <InterviewClock
+            step={view.currentStep}
+            startedAt={view.stepStartedAt}
+            budgetMs={view.stepBudgetsMs[view.currentStep]}
+          />
+        )}
+        <StepTracker current={view.currentStep} completed={completed} coverage={view.coverage} />
         <PassageSearch scenarioId={view.scenarioId} compact />
       </aside>
       <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
@@ -90,6 +96,12 @@ export function InterviewChat({
             <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} />
           ))}
           {pending && <MessageBubble turn={pending} pending />}
+          {streaming && (
+            <MessageBubble
+              turn={{ id: "streaming", role: "interviewer", step: view.currentStep, content: streaming }}
+              pending
+            />
+          )}
         </ol>
         <div ref={endRef} />
         <p className="sr-only" aria-live="assertive">
@@ -148,6 +160,15 @@ export function InterviewChat({
                 className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
               >
                 Hint
+              </button>
+              <button
+                type="button"
+                data-testid="end-interview"
+                disabled={pending !== null}
+                onClick={() => void send("end interview")}
+                className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+              >
+                End interview
               </button>
               <button
                 type="button"

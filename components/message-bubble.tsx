@@ -1,5 +1,6 @@
 import { STEP_TITLES } from "@/lib/framework";
 import type { Turn } from "@/lib/types";
+import { CitationList } from "./citation-list";
 
 /** One transcript turn. */
 export function MessageBubble({ turn, pending = false, anchor }: { turn: Turn; pending?: boolean; anchor?: string }) {
@@ -22,6 +23,12 @@ export function MessageBubble({ turn, pending = false, anchor }: { turn: Turn; p
       >
         {turn.content}
       </div>
+      {turn.notice && (
+        <p className="text-xs text-zinc-500" data-testid="turn-notice">
+          {turn.notice}
+        </p>
+      )}
+      {turn.citations && turn.citations.length > 0 && <CitationList citations={turn.citations} />}
     </li>
   );
 }

@@ -1,7 +1,15 @@
 import { STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
 
 /** The seven steps, with the current one marked and the finished ones ticked. */
-export function StepTracker({ current, completed }: { current: StepId; completed: boolean }) {
+export function StepTracker({
+  current,
+  completed,
+  coverage = {},
+}: {
+  current: StepId;
+  completed: boolean;
+  coverage?: Partial<Record<StepId, number>>;
+}) {
   const currentIndex = STEP_IDS.indexOf(current);
   return (
     <ol className="space-y-1 text-sm" aria-label="Interview steps" data-testid="step-tracker">
@@ -19,7 +27,14 @@ export function StepTracker({ current, completed }: { current: StepId; completed
             } ${done ? "text-zinc-500" : ""}`}
           >
             <span aria-hidden="true">{done ? "✓" : `${index + 1}.`}</span>
-            {STEP_TITLES[step]}
+            <span className="flex-1">{STEP_TITLES[step]}</span>
+            <span
+              className="text-xs tabular-nums text-zinc-500"
+              data-testid="step-coverage"
+              title="Share of this level's rubric covered so far"
+            >
+              {Math.round((coverage[step] ?? 0) * 100)}%
+            </span>
           </li>
         );
       })}

@@ -74,3 +74,28 @@ export function savePassageEmbeddings({
     });
   });
 }
+
+export function getPassageById({
+  db,
+  id,
+}: {
+  db: Db;
+  id: string;
+}): Promise<
+  { id: string; scenarioId: string | null; steps: string[]; title: string; text: string; sources: string[] } | undefined
+> {
+  return withDbError("db:get_passage", async () => {
+    const [row] = await db
+      .select({
+        id: passages.id,
+        scenarioId: passages.scenarioId,
+        steps: passages.steps,
+        title: passages.title,
+        text: passages.text,
+        sources: passages.sources,
+      })
+      .from(passages)
+      .where(eq(passages.id, id));
+    return row;
+  });
+}

@@ -1,16 +1,39 @@
 import { NextResponse } from "next/server";
-import { sendCandidateMessage } from "@/agents/interviewer/session";
-import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
+import { type InterviewEvent, sendCandidateMessage } from "@/agents/interviewer/session";
+import { errorResponse, handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { getDatabase } from "@/lib/server/database";
 import { candidateMessageBody, interviewIdParam } from "../../schemas";
 
+/**
+ * Stores the candidate's message, then lets the interviewer answer. With
+ * `Accept: application/x-ndjson` the reply streams as it is produced: `token` events, a
+ * `reset` if a model reply is abandoned for the offline one, then the final `view` (or an `error`).
+ */
 export const POST = handleRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const interviewId = interviewIdParam.parse((await context.params).id);
   const body = await parseJsonBody(request, candidateMessageBody);
-  const view = await sendCandidateMessage(await getDatabase(), {
-    interviewId,
-    messageId: body.id,
-    content: body.content,
+  const database = await getDatabase();
+  const message = { interviewId, messageId: body.id, content: body.content };
+  if (!request.headers.get("accept")?.includes("application/x-ndjson")) {
+    return NextResponse.json(await sendCandidateMessage(database, message));
+  }
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: InterviewEvent | Record<string, unknown>) =>
+        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      try {
+        const view = await sendCandidateMessage(database, message, send);
+        send({ type: "view", view });
+      } catch (error) {
+        const response = errorResponse(error);
+        send({ type: "error", status: response.status, ...(await response.json()) });
+      } finally {
+        controller.close();
+      }
+    },
   });
-  return NextResponse.json(view);
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
 });
