@@ -132,7 +132,7 @@ describe("an offline interview", () => {
       },
     });
     const after = await getInterviewView(database, view.id);
-    expect(after.turns.at(-1)?.content).toMatch(/^We're at time for clarify requirements/);
+    expect(after.turns.at(-1)?.content).toMatch(/^We're at time for “Clarify requirements”/);
     expect(after.currentStep).toBe("frame-problem");
   });
 

@@ -6,7 +6,7 @@ import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
 
-const TRANSITIONS = ["Let's move on to {title}.", "Good, next: {title}.", "Now for {title}."];
+const TRANSITIONS = ["Let's move on to {title}.", "Good. Next: {title}.", "Now for {title}."];
 
 /** Moves to the next step and asks its opening question; says so when the step's time ran out. */
 export function createAdvanceStep(deps: InterviewerDependencies) {
@@ -15,9 +15,9 @@ export function createAdvanceStep(deps: InterviewerDependencies) {
     if (!step) throw new Error("advanceStep reached past the last step");
     const content = getScenario(state.scenarioId).steps[step];
     const timeUp = state.assessment?.timeUp
-      ? `We're at time for ${STEP_TITLES[state.step].toLowerCase()}, so I'll move us on. `
+      ? `We're at time for “${STEP_TITLES[state.step]}”, so I'll move us on. `
       : "";
-    const transition = pickPhrase(TRANSITIONS, state.turns.length).replace("{title}", STEP_TITLES[step].toLowerCase());
+    const transition = pickPhrase(TRANSITIONS, state.turns.length).replace("{title}", `“${STEP_TITLES[step]}”`);
     const { text, notice } = await speak({
       state,
       config,

@@ -1,3 +1,4 @@
+import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { STEP_TITLES } from "@/lib/framework";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn } from "../speak";
@@ -5,7 +6,7 @@ import type { State, Update } from "../state";
 
 /** Closes the interview with the score report: overall, the level it reads at, and the weakest step. */
 export function createWrapUp(deps: InterviewerDependencies) {
-  return async function wrapUp(state: State): Promise<Update> {
+  return async function wrapUp(state: State, config: LangGraphRunnableConfig): Promise<Update> {
     const report = await deps.scoreTranscript({
       scenarioId: state.scenarioId,
       level: state.level,
@@ -20,6 +21,9 @@ export function createWrapUp(deps: InterviewerDependencies) {
       "The full report, with the quotes behind every score, is below.",
     ];
     const citations = report.steps.flatMap((s) => s.citations);
+    const text = lines.filter(Boolean).join("\n\n");
+    // The report's numbers are said exactly as computed, never rephrased by a model.
+    for (const word of text.split(/(?<=\s)/)) config.writer?.({ type: "token", token: word });
     return {
       status: "completed",
       report,
