@@ -47,10 +47,10 @@ async function runGraph(
   onEvent?: (event: InterviewEvent) => void,
 ): Promise<void> {
   if (!onEvent) {
-    await graph.invoke(input, threadConfig(interviewId));
+    await graph.invoke(input, { ...threadConfig(interviewId), durability: "exit" });
     return;
   }
-  const stream = await graph.stream(input, { ...threadConfig(interviewId), streamMode: "custom" });
+  const stream = await graph.stream(input, { ...threadConfig(interviewId), streamMode: "custom", durability: "exit" });
   for await (const chunk of stream) onEvent(chunk as InterviewEvent);
 }
 
@@ -61,18 +61,30 @@ async function readState(graph: InterviewerGraph, interviewId: string) {
   return { values, next: snapshot.next, waiting };
 }
 
+type GraphState = Awaited<ReturnType<typeof readState>>;
+type MessageRow = Awaited<ReturnType<typeof listMessagesByInterview>>[number];
+
+interface Reconciled {
+  interview: Interview;
+  state: GraphState;
+  rows: MessageRow[];
+}
+
 /**
  * Brings the graph and the transcript table into agreement after anything, a crash included:
  * starts a thread that never ran, finishes a run cut off between nodes, feeds the graph any
  * stored candidate message it has not read, and stores interviewer turns not yet saved.
+ * `known` skips the first reads when the caller has just made them.
  */
 async function reconcile(
   database: Database,
   graph: InterviewerGraph,
   interview: Interview,
   onEvent?: (event: InterviewEvent) => void,
-): Promise<void> {
-  let state = await readState(graph, interview.id);
+  known?: { state: GraphState; rows: MessageRow[] },
+): Promise<Reconciled> {
+  let state = known?.state ?? (await readState(graph, interview.id));
+  let ran = false;
   if (!state.values.interviewId) {
     const startedAt = interview.createdAt.toISOString();
     await runGraph(
@@ -90,12 +102,15 @@ async function reconcile(
       onEvent,
     );
     state = await readState(graph, interview.id);
+    ran = true;
   } else if (state.next.length > 0 && !state.waiting) {
     await runGraph(graph, null, interview.id, onEvent);
     state = await readState(graph, interview.id);
+    ran = true;
   }
 
-  const stored = await listMessagesByInterview({ db: database.db, interviewId: interview.id });
+  const stored =
+    known && !ran ? known.rows : await listMessagesByInterview({ db: database.db, interviewId: interview.id });
   const read = new Set((state.values.turns ?? []).map((turn) => turn.id));
   for (const row of stored) {
     if (row.role !== "candidate" || read.has(row.id)) continue;
@@ -106,6 +121,7 @@ async function reconcile(
   }
 
   const saved = new Set(stored.map((row) => row.id));
+  let wrote = false;
   for (const turn of state.values.turns ?? []) {
     if (turn.role !== "interviewer" || saved.has(turn.id)) continue;
     await saveMessage({
@@ -119,13 +135,18 @@ async function reconcile(
         meta: turn.citations || turn.notice ? { citations: turn.citations, notice: turn.notice } : null,
       },
     });
+    wrote = true;
   }
+  const rows = wrote ? await listMessagesByInterview({ db: database.db, interviewId: interview.id }) : stored;
   const currentStep = state.values.step ?? (interview.currentStep as StepId);
   const status = state.values.status ?? "active";
   const report = state.values.report ?? null;
+  let current = interview;
   if (currentStep !== interview.currentStep || status !== interview.status || (report && !interview.report)) {
     await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status, report });
+    current = { ...interview, currentStep, status, report: report ?? interview.report };
   }
+  return { interview: current, state, rows };
 }
 
 const messageMetaSchema = z
@@ -138,9 +159,8 @@ const messageMetaSchema = z
   .nullable()
   .catch(null);
 
-async function buildView(database: Database, graph: InterviewerGraph, id: string): Promise<InterviewView> {
-  const interview = await requireInterview(database, id);
-  const rows = await listMessagesByInterview({ db: database.db, interviewId: id });
+/** The page's view of an interview, from what reconcile has just read: no further I/O. */
+function toView({ interview, state, rows }: Reconciled): InterviewView {
   const turns: Turn[] = rows.map((row) => {
     const meta = messageMetaSchema.parse(row.meta ?? null);
     return {
@@ -152,9 +172,8 @@ async function buildView(database: Database, graph: InterviewerGraph, id: string
       ...(meta?.notice ? { notice: meta.notice } : {}),
     };
   });
-  const { values } = await readState(graph, id);
+  const { values } = state;
   const scenario = getScenario(interview.scenarioId);
-  const minutes = values.minutes ?? DEFAULT_INTERVIEW_MINUTES;
   const coverage = Object.fromEntries(
     STEP_IDS.map((step) => [
       step,
@@ -164,13 +183,13 @@ async function buildView(database: Database, graph: InterviewerGraph, id: string
   return {
     id: interview.id,
     scenarioId: interview.scenarioId as ScenarioId,
-    scenarioTitle: getScenario(interview.scenarioId).title,
+    scenarioTitle: scenario.title,
     level: interview.level,
     status: interview.status,
     currentStep: interview.currentStep as StepId,
     turns,
     stepStartedAt: values.stepStartedAt ?? interview.createdAt.toISOString(),
-    stepBudgetsMs: stepBudgets(minutes),
+    stepBudgetsMs: stepBudgets(values.minutes ?? interview.minutes ?? DEFAULT_INTERVIEW_MINUTES),
     coverage,
     report: (interview.report as ScoreReport | null) ?? null,
     createdAt: interview.createdAt.toISOString(),
@@ -200,16 +219,14 @@ export async function startInterview(
     },
   });
   const graph = await getInterviewerGraph(database);
-  await withInterviewLock(interview.id, () => reconcile(database, graph, interview));
-  return buildView(database, graph, interview.id);
+  return toView(await withInterviewLock(interview.id, () => reconcile(database, graph, interview)));
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
 export async function getInterviewView(database: Database, id: string): Promise<InterviewView> {
   const interview = await requireInterview(database, id);
   const graph = await getInterviewerGraph(database);
-  await withInterviewLock(id, () => reconcile(database, graph, interview));
-  return buildView(database, graph, id);
+  return toView(await withInterviewLock(id, () => reconcile(database, graph, interview)));
 }
 
 /** Stores the candidate's message first, then lets the interviewer respond. */
@@ -219,24 +236,24 @@ export async function sendCandidateMessage(
   onEvent?: (event: InterviewEvent) => void,
 ): Promise<InterviewView> {
   const graph = await getInterviewerGraph(database);
-  await withInterviewLock(input.interviewId, async () => {
-    const interview = await requireInterview(database, input.interviewId);
-    await reconcile(database, graph, interview);
-    const current = await requireInterview(database, input.interviewId);
-    if (current.status === "completed") {
+  const result = await withInterviewLock(input.interviewId, async () => {
+    const before = await reconcile(database, graph, await requireInterview(database, input.interviewId));
+    if (before.interview.status === "completed") {
       throw new AppError("conflict:interview", "This interview has ended; start a new one to keep practising.");
     }
-    await saveMessage({
-      db: database.db,
-      message: {
-        id: input.messageId,
-        interviewId: input.interviewId,
-        role: "candidate",
-        step: current.currentStep,
-        content: input.content,
-      },
-    });
-    await reconcile(database, graph, current, onEvent);
+    const message = {
+      id: input.messageId,
+      interviewId: input.interviewId,
+      role: "candidate" as const,
+      step: before.interview.currentStep,
+      content: input.content,
+    };
+    await saveMessage({ db: database.db, message });
+    // A retried send is stored once; the graph must not read it twice either.
+    const rows = before.rows.some((row) => row.id === message.id)
+      ? before.rows
+      : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
+    return reconcile(database, graph, before.interview, onEvent, { state: before.state, rows });
   });
-  return buildView(database, graph, input.interviewId);
+  return toView(result);
 }
