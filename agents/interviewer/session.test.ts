@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { saveMessage } from "@/db/queries/messages";
-import { STEP_IDS } from "@/lib/framework";
+import { SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
 import { getInterviewerGraph } from "./runtime";
@@ -142,6 +142,21 @@ describe("an offline interview", () => {
     expect(view.status).toBe("active");
     expect(view.currentStep).toBe("clarify-requirements");
     expect(view.coverage["clarify-requirements"]).toBe(0);
+  });
+
+  it("opens, probes and moves through every step of all thirteen scenarios", async () => {
+    for (const scenarioId of SCENARIO_IDS) {
+      let view = await startInterview(database, { scenarioId, level: "staff" });
+      const scenario = getScenario(scenarioId);
+      expect(view.turns[0]?.content).toContain(scenario.steps["clarify-requirements"].question);
+      for (const step of STEP_IDS) {
+        view = await say(view, "It depends on the constraints, because every design has costs.");
+        const followUps = scenario.steps[step].followUps.map((f) => f.text);
+        expect(followUps.some((text) => view.turns.at(-1)?.content.includes(text))).toBe(true);
+        view = await say(view, "next");
+      }
+      expect(view.status).toBe("completed");
+    }
   });
 
   it.each(["ad-click-prediction", "street-view-blurring", "rag-assistant"] as const)(
