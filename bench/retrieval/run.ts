@@ -100,30 +100,23 @@ async function main(): Promise<void> {
     // HNSW against an exact scan, on the same expanded-query vectors the search uses.
     const vectors = await embedder.embed(evalSet.map((q) => expandQuery(q.query).text));
     const agreement: Array<{ efSearch: number; sameTop10: number }> = [];
-    const exactTop: string[][] = [];
-    for (const [i, q] of evalSet.entries()) {
-      const hits = await searchPassagesByVector({
-        db: database.db,
-        embedding: vectors[i] as Float32Array,
-        modelId: embedder.modelId,
-        filter: { scenarioId: q.scenarioId ?? undefined },
-        limit: 10,
-        exact: true,
-      });
-      exactTop.push(hits.map((h) => h.id));
-    }
-    for (const efSearch of EF_SWEEP) {
-      let same = 0;
-      for (const [i, q] of evalSet.entries()) {
-        const hits = await searchPassagesByVector({
+    const top10 = async (i: number, options: { exact: true } | { efSearch: number }) =>
+      (
+        await searchPassagesByVector({
           db: database.db,
           embedding: vectors[i] as Float32Array,
           modelId: embedder.modelId,
-          filter: { scenarioId: q.scenarioId ?? undefined },
+          filter: { scenarioId: evalSet[i]?.scenarioId ?? undefined },
           limit: 10,
-          efSearch,
-        });
-        const ids = new Set(hits.map((h) => h.id));
+          ...options,
+        })
+      ).map((h) => h.id);
+    const exactTop: string[][] = [];
+    for (const i of evalSet.keys()) exactTop.push(await top10(i, { exact: true }));
+    for (const efSearch of EF_SWEEP) {
+      let same = 0;
+      for (const i of evalSet.keys()) {
+        const ids = new Set(await top10(i, { efSearch }));
         if (ids.size === exactTop[i]?.length && (exactTop[i] ?? []).every((id) => ids.has(id))) same++;
       }
       agreement.push({ efSearch, sameTop10: round(same / evalSet.length) });

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
 import { createModelPhraser } from "@/agents/interviewer/model-phraser";
 import { dependenciesFor, getInterviewerGraph } from "@/agents/interviewer/runtime";
 import { sendCandidateMessage, startInterview } from "@/agents/interviewer/session";
@@ -61,46 +62,41 @@ async function openSeeded(): Promise<{ database: Database; dir: string }> {
   return { database, dir };
 }
 
-const rows: Array<{ mode: string; p50: number; p95: number; max: number }> = [];
-{
+/** Runs TURNS turns on a fresh seeded database wired with `depsFor`, and summarises their times. */
+async function runMode(mode: string, depsFor: (database: Database) => InterviewerDependencies) {
   const { database, dir } = await openSeeded();
-  await getInterviewerGraph(database, { ...dependenciesFor(database), judge: null, phrase: null });
-  const times = await measure(database);
-  rows.push({
-    mode: "offline",
-    p50: round(quantile(times, 0.5), 1),
-    p95: round(quantile(times, 0.95), 1),
-    max: round(Math.max(...times), 1),
-  });
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    await getInterviewerGraph(database, depsFor(database));
+    const times = await measure(database);
+    return {
+      mode,
+      p50: round(quantile(times, 0.5), 1),
+      p95: round(quantile(times, 0.95), 1),
+      max: round(Math.max(...times), 1),
+    };
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-{
-  const server = await startFakeLlmServer(
-    [
-      { when: "Target level", reply: '{"items": []}' },
-      { when: "Move: ", reply: "A scripted reply from the model." },
-    ],
-    { wordDelayMs: 0 },
-  );
-  const client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "instant" });
-  const { database, dir } = await openSeeded();
-  await getInterviewerGraph(database, {
+
+const server = await startFakeLlmServer(
+  [
+    { when: "Target level", reply: '{"items": []}' },
+    { when: "Move: ", reply: "A scripted reply from the model." },
+  ],
+  { wordDelayMs: 0 },
+);
+const client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "instant" });
+const rows = [
+  await runMode("offline", (database) => ({ ...dependenciesFor(database), judge: null, phrase: null })),
+  await runMode("model on an instant fake server", (database) => ({
     ...dependenciesFor(database),
     judge: createLlmJudge(client),
     phrase: createModelPhraser(client),
-  });
-  const times = await measure(database);
-  rows.push({
-    mode: "model on an instant fake server",
-    p50: round(quantile(times, 0.5), 1),
-    p95: round(quantile(times, 0.95), 1),
-    max: round(Math.max(...times), 1),
-  });
-  await database.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+  })),
+];
+await server.close();
 
 console.log(
   formatTable(
