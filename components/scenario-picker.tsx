@@ -11,6 +11,7 @@ import { useStartInterview } from "./use-start-interview";
 /** Scenario cards with focus-area filters, a level choice and the button that starts an interview. */
 export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const [level, setLevel] = useState<Level>("senior");
+  const [minutes, setMinutes] = useState(45);
   const [focus, setFocus] = useState<FocusArea | null>(null);
   const { start, starting, error } = useStartInterview();
   const shown = focus ? scenarios.filter((s) => s.focusAreas.includes(focus)) : scenarios;
@@ -21,7 +22,24 @@ export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) 
         <h2 id="scenarios-heading" className="text-xl font-semibold">
           Scenarios
         </h2>
-        <LevelSelect value={level} onChange={setLevel} />
+        <div className="flex items-center gap-4">
+          <LevelSelect value={level} onChange={setLevel} />
+          <label className="flex items-center gap-2 text-sm">
+            <span>Length</span>
+            <select
+              data-testid="minutes-select"
+              value={minutes}
+              onChange={(event) => setMinutes(Number(event.target.value))}
+              className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {[30, 45, 60].map((m) => (
+                <option key={m} value={m}>
+                  {m} min
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </div>
       <fieldset className="flex flex-wrap gap-2" aria-label="Filter by focus area">
         {[null, ...FOCUS_AREAS].map((area) => (
@@ -52,7 +70,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) 
               scenario={scenario}
               starting={starting === scenario.id}
               disabled={starting !== null}
-              onStart={(id) => start(id, level)}
+              onStart={(id) => start(id, level, minutes)}
             />
           </li>
         ))}

@@ -10,14 +10,14 @@ export function useStartInterview() {
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function start(scenarioId: string, level: Level) {
+  async function start(scenarioId: string, level: Level, minutes = 45) {
     setStarting(scenarioId);
     setError(null);
     try {
       const response = await fetch("/api/interviews", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenarioId, level }),
+        body: JSON.stringify({ scenarioId, level, minutes }),
       });
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Error(body?.error?.message ?? "Could not start the interview.");

@@ -87,3 +87,17 @@ test("Shift+Enter adds a line instead of sending", async ({ page }) => {
   await expect(interview.composer).toHaveValue("first line\nsecond line");
   await expect(interview.turns()).toHaveCount(1);
 });
+
+test("the chosen length sets the step clock, and coverage rises as the rubric is met", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("minutes-select").selectOption("30");
+  await new HomePage(page).startInterview("video-recommendation", "senior");
+  // 30 minutes split by weight gives the first step 5/45 of it: 3:20.
+  await expect(page.getByTestId("interview-clock")).toContainText("/ 3:20");
+  const coverage = page.getByTestId("step-clarify-requirements").getByTestId("step-coverage");
+  await expect(coverage).toHaveText("0%");
+  await new InterviewPage(page).answer(
+    "We optimise long-term watch time and satisfaction rather than clicks, because clickbait thumbnails inflate CTR; at 500 million DAU peak is about 90k requests per second.",
+  );
+  await expect(coverage).not.toHaveText("0%");
+});

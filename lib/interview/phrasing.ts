@@ -12,3 +12,9 @@ export function listInProse(items: string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** A title in the middle of a sentence: first letter lowered, acronyms ("pCTR", "ANN") kept. */
+export function lowerFirst(title: string): string {
+  if (/^[A-Z]{2,}/.test(title)) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}

@@ -1,5 +1,5 @@
 import { type Level, levelReaches, STEP_TITLES, type StepId } from "@/lib/framework";
-import { listInProse } from "@/lib/interview/phrasing";
+import { listInProse, lowerFirst } from "@/lib/interview/phrasing";
 import type { ItemDecision } from "./assess-step";
 
 const MAX_QUOTE = 140;
@@ -37,16 +37,16 @@ export function stepFeedback(step: StepId, decisions: ItemDecision[], level: Lev
     const first = covered[0];
     const quote = first?.quote ? ` (“${shorten(first.quote.text)}”)` : "";
     parts.push(
-      `${STEP_TITLES[step]}: covered ${covered.length} of ${decisions.length}: ${listInProse(covered.map((d) => d.item.title.toLowerCase()))}${quote}.`,
+      `${STEP_TITLES[step]}: covered ${covered.length} of ${decisions.length}: ${listInProse(covered.map((d) => lowerFirst(d.item.title)))}${quote}.`,
     );
   }
   if (mentioned.length > 0) {
     parts.push(
-      `Named without a number or a reason, so only partly credited: ${listInProse(mentioned.map((d) => d.item.title.toLowerCase()))}.`,
+      `Named without a number or a reason, so only partly credited: ${listInProse(mentioned.map((d) => lowerFirst(d.item.title)))}.`,
     );
   }
-  for (const d of lost) parts.push(`Lost “${d.item.title.toLowerCase()}” to a common mistake: ${d.mistake}`);
-  if (missing.length > 0) parts.push(`Missing: ${listInProse(missing.map((d) => d.item.title.toLowerCase()))}.`);
+  for (const d of lost) parts.push(`Lost “${lowerFirst(d.item.title)}” to a common mistake: ${d.mistake}`);
+  if (missing.length > 0) parts.push(`Missing: ${listInProse(missing.map((d) => lowerFirst(d.item.title)))}.`);
   const next = nextItemToLearn(decisions, level);
   if (next) parts.push(`Next to learn: ${next.item.earns}`);
   return parts.join(" ");

@@ -1,6 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { STEP_TITLES } from "@/lib/framework";
-import { listInProse, pickPhrase } from "@/lib/interview/phrasing";
+import { listInProse, lowerFirst, pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
@@ -26,7 +26,7 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
         : newly.length > 0
           ? pickPhrase(WITH_ITEMS, seed).replace(
               "{items}",
-              listInProse(newly.slice(0, 2).map((r) => r.title.toLowerCase())),
+              listInProse(newly.slice(0, 2).map((r) => lowerFirst(r.title))),
             )
           : pickPhrase(PLAIN, seed);
     const question = followUp?.text ?? `What else matters for ${STEP_TITLES[state.step].toLowerCase()} here?`;
