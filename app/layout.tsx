@@ -25,7 +25,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold tracking-tight" data-testid="home-link">
               Probe
             </Link>
-            <ThemeToggle />
+            <div className="flex items-center gap-4 text-sm">
+              <Link href="/history" data-testid="nav-history" className="hover:underline">
+                History
+              </Link>
+              <Link href="/import" data-testid="nav-import" className="hover:underline">
+                Score a transcript
+              </Link>
+              <ThemeToggle />
+            </div>
           </nav>
         </header>
         <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>

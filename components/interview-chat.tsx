@@ -3,6 +3,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { InterviewView, Turn } from "@/lib/types";
 import { ErrorNotice } from "./error-notice";
+import { InterviewActions } from "./interview-actions";
 import { InterviewClock } from "./interview-clock";
 import { MessageBubble } from "./message-bubble";
 import { PassageSearch } from "./passage-search";
@@ -69,6 +70,10 @@ export function InterviewChat({
     }
   }
 
+  const quotesByTurn = new Map<number, string[]>();
+  for (const step of view.report?.steps ?? []) {
+    for (const c of step.covered) quotesByTurn.set(c.turn, [...(quotesByTurn.get(c.turn) ?? []), c.quote]);
+  }
   const lastInterviewer = [...view.turns].reverse().find((t) => t.role === "interviewer");
 
   return (
@@ -93,7 +98,7 @@ export function InterviewChat({
       <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
         <ol className="flex flex-col gap-4" data-testid="transcript" aria-live="polite" aria-relevant="additions">
           {view.turns.map((turn, index) => (
-            <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} />
+            <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} highlights={quotesByTurn.get(index)} />
           ))}
           {pending && <MessageBubble turn={pending} pending />}
           {streaming && (
@@ -114,14 +119,9 @@ export function InterviewChat({
             data-testid="interview-complete"
           >
             <p className="font-medium">Interview complete.</p>
-            <a
-              href={`/api/interviews/${view.id}/transcript`}
-              download
-              data-testid="download-transcript"
-              className="mt-2 inline-block rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500"
-            >
-              Download transcript (JSON)
-            </a>
+            <div className="mt-2">
+              <InterviewActions interviewId={view.id} />
+            </div>
             {view.report && (
               <div className="mt-4">
                 <ScoreReportView report={view.report} rubricTitles={rubricTitles} />

@@ -3,7 +3,33 @@ import type { Turn } from "@/lib/types";
 import { CitationList } from "./citation-list";
 
 /** One transcript turn. */
-export function MessageBubble({ turn, pending = false, anchor }: { turn: Turn; pending?: boolean; anchor?: string }) {
+/** Splits `text` around the quotes so they can be marked; quotes are verbatim substrings. */
+function markQuotes(text: string, quotes: string[]): Array<{ text: string; marked: boolean }> {
+  const parts: Array<{ text: string; marked: boolean }> = [];
+  let rest = text;
+  for (;;) {
+    const hits = quotes.map((q) => ({ q, at: rest.indexOf(q) })).filter((h) => h.at >= 0 && h.q.length > 0);
+    const first = hits.sort((a, b) => a.at - b.at)[0];
+    if (!first) break;
+    if (first.at > 0) parts.push({ text: rest.slice(0, first.at), marked: false });
+    parts.push({ text: first.q, marked: true });
+    rest = rest.slice(first.at + first.q.length);
+  }
+  if (rest) parts.push({ text: rest, marked: false });
+  return parts;
+}
+
+export function MessageBubble({
+  turn,
+  pending = false,
+  anchor,
+  highlights = [],
+}: {
+  turn: Turn;
+  pending?: boolean;
+  anchor?: string;
+  highlights?: string[];
+}) {
   const mine = turn.role === "candidate";
   return (
     <li
@@ -21,7 +47,17 @@ export function MessageBubble({ turn, pending = false, anchor }: { turn: Turn; p
           mine ? "bg-indigo-600 text-white" : "bg-zinc-100 dark:bg-zinc-800"
         } ${pending ? "opacity-60" : ""}`}
       >
-        {turn.content}
+        {markQuotes(turn.content, highlights).map((part, i) =>
+          part.marked ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder
+            <mark key={i} data-testid="quote-highlight" className="rounded bg-amber-200 px-0.5 text-zinc-900">
+              {part.text}
+            </mark>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and never reorder
+            <span key={i}>{part.text}</span>
+          ),
+        )}
       </div>
       {turn.notice && (
         <p className="text-xs text-zinc-500" data-testid="turn-notice">

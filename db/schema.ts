@@ -42,6 +42,12 @@ export const interviews = pgTable(
       .notNull()
       .default("active"),
     currentStep: text("current_step").notNull(),
+    /** "live" interviews run the interviewer graph; "import" ones are scored transcripts of human mock interviews. */
+    source: text("source", { enum: ["live", "import"] })
+      .notNull()
+      .default("live"),
+    /** A drill covers one step only: the interview opens at it and wraps up after it. */
+    drillStep: text("drill_step"),
     /** The interview length the candidate chose; the interviewer splits it across the steps. */
     minutes: integer("minutes").notNull().default(45),
     report: jsonb("report"),
@@ -76,6 +82,28 @@ export const messages = pgTable(
 );
 export type Message = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
+
+/**
+ * Read-only share links. The id is the token itself (32 random bytes, base64url): unguessable,
+ * and revocable by setting revokedAt. A link past expiresAt or revoked shows nothing.
+ */
+export const shares = pgTable(
+  "shares",
+  {
+    token: text("token").primaryKey(),
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("shares_user_idx").on(table.userId, table.createdAt)],
+);
+export type Share = typeof shares.$inferSelect;
 
 /** Validated scenario files, loaded at start; `contentHash` makes seeding idempotent. */
 export const scenarios = pgTable("scenarios", {

@@ -40,6 +40,9 @@ export const envSchema = z.object({
   MODELS_DIR: optionalString,
   ALLOW_REMOTE_MODELS: booleanFlag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
+  PROBE_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+    message: "must be at least 32 characters",
+  }),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -57,6 +60,8 @@ export interface AppConfig {
   llm: LlmConfig | null;
   embedding: { model: string; modelsDir: string; allowRemote: boolean };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Signs identity cookies; unset, one is generated into the data dir. */
+  secret: string | undefined;
 }
 
 /** A configuration problem; `message` is a sentence that names the variable. */
@@ -106,6 +111,7 @@ export function parseConfig(source: Record<string, string | undefined>, cwd = pr
       allowRemote: isTrue(env.ALLOW_REMOTE_MODELS),
     },
     logLevel: env.LOG_LEVEL ?? "info",
+    secret: env.PROBE_SECRET,
   };
 }
 

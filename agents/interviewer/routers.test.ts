@@ -16,6 +16,7 @@ const answer = (over: Partial<Assessment> = {}): Assessment => ({
 const input = (intent: CandidateIntent, step: StepId, over: Partial<RouteInput> = {}): RouteInput => ({
   intent,
   step,
+  lastStep: step === "monitoring",
   assessment: intent === "answer" ? answer() : null,
   probesInStep: 0,
   hintsLeft: true,
@@ -76,6 +77,7 @@ describe("decideMove", () => {
     ],
     ["a question is answered", input("question", "frame-problem"), "answerQuestion"],
     ["end wraps up", input("end", "frame-problem"), "wrapUp"],
+    ["a drill wraps up after its one step", input("next", "evaluation", { lastStep: true }), "wrapUp"],
   ] as const)("%s", (_name, routeInput, expected) => {
     expect(decideMove(routeInput)).toBe(expected);
   });

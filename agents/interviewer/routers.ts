@@ -23,6 +23,8 @@ export function stepCoverage(items: RubricItem[], credits: Record<string, number
 export interface RouteInput {
   intent: State["intent"];
   step: StepId;
+  /** The last step of this interview: monitoring, or the drilled step. */
+  lastStep: boolean;
   assessment: State["assessment"];
   probesInStep: number;
   hintsLeft: boolean;
@@ -32,7 +34,7 @@ export interface RouteInput {
 
 /** Decides what the interviewer does after reading a candidate message. Pure: tested without a model. */
 export function decideMove(input: RouteInput): Move {
-  const moveOn: Move = nextStep(input.step) === null ? "wrapUp" : "advanceStep";
+  const moveOn: Move = input.lastStep ? "wrapUp" : "advanceStep";
   switch (input.intent) {
     case "end":
       return "wrapUp";
@@ -63,6 +65,7 @@ export function routeAfterAssessment(state: State): Move {
   return decideMove({
     intent: state.intent,
     step: state.step,
+    lastStep: state.drill || nextStep(state.step) === null,
     assessment: state.assessment,
     probesInStep: state.probesPerStep[state.step] ?? 0,
     hintsLeft: usedHints.size < content.hints.length,

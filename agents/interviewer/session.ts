@@ -1,14 +1,19 @@
 import { Command } from "@langchain/langgraph";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { createInterview, getInterviewById, updateInterviewProgress } from "@/db/queries/interviews";
+import {
+  createInterview,
+  deleteInterviewById,
+  getInterviewById,
+  updateInterviewProgress,
+} from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
 import { DEFAULT_INTERVIEW_MINUTES, stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
-import type { ScoreReport } from "@/lib/scoring/schema";
+import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView, Turn } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
 import { stepCoverage } from "./routers";
@@ -93,7 +98,8 @@ async function reconcile(
         interviewId: interview.id,
         scenarioId: interview.scenarioId as ScenarioId,
         level: interview.level,
-        step: STEP_IDS[0],
+        step: (interview.drillStep as StepId | null) ?? STEP_IDS[0],
+        drill: interview.drillStep !== null,
         minutes: interview.minutes,
         stepStartedAt: startedAt,
         lastMessageAt: startedAt,
@@ -196,16 +202,41 @@ function toView({ interview, state, rows }: Reconciled): InterviewView {
   };
 }
 
-async function requireInterview(database: Database, id: string): Promise<Interview> {
+/**
+ * The interview, if `viewer` may see it. Someone else's interview answers exactly like a missing
+ * one, so ids reveal nothing. Without a viewer (tests, the terminal) ownership is not checked.
+ */
+async function requireInterview(database: Database, id: string, viewer?: Viewer): Promise<Interview> {
   const interview = await getInterviewById({ db: database.db, id });
-  if (!interview) throw new AppError("not_found:interview", "This interview does not exist.");
+  if (!interview || (viewer && interview.userId !== viewer.userId)) {
+    throw new AppError("not_found:interview", "This interview does not exist.");
+  }
   return interview;
+}
+
+/** Who is asking: the owner of the interviews they may read and write. */
+export interface Viewer {
+  userId: string;
+}
+
+const EMPTY_STATE: GraphState = { values: {}, next: [], waiting: false };
+
+/** Imported transcripts have no interviewer thread: their view is the stored turns and report. */
+async function reconcileOrRead(database: Database, graph: InterviewerGraph, interview: Interview): Promise<Reconciled> {
+  if (interview.source === "import") {
+    return {
+      interview,
+      state: EMPTY_STATE,
+      rows: await listMessagesByInterview({ db: database.db, interviewId: interview.id }),
+    };
+  }
+  return reconcile(database, graph, interview);
 }
 
 /** Creates an interview and lets the interviewer open it. */
 export async function startInterview(
   database: Database,
-  input: { scenarioId: ScenarioId; level: Level; minutes?: number; userId?: string },
+  input: { scenarioId: ScenarioId; level: Level; minutes?: number; userId?: string; drillStep?: StepId },
 ): Promise<InterviewView> {
   getScenario(input.scenarioId);
   const interview = await createInterview({
@@ -214,7 +245,8 @@ export async function startInterview(
       scenarioId: input.scenarioId,
       level: input.level,
       userId: input.userId,
-      currentStep: STEP_IDS[0],
+      currentStep: input.drillStep ?? STEP_IDS[0],
+      drillStep: input.drillStep ?? null,
       ...(input.minutes ? { minutes: input.minutes } : {}),
     },
   });
@@ -223,22 +255,26 @@ export async function startInterview(
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
-export async function getInterviewView(database: Database, id: string): Promise<InterviewView> {
-  const interview = await requireInterview(database, id);
+export async function getInterviewView(database: Database, id: string, viewer?: Viewer): Promise<InterviewView> {
+  const interview = await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
-  return toView(await withInterviewLock(id, () => reconcile(database, graph, interview)));
+  return toView(await withInterviewLock(id, () => reconcileOrRead(database, graph, interview)));
 }
 
 /** Stores the candidate's message first, then lets the interviewer respond. */
 export async function sendCandidateMessage(
   database: Database,
-  input: { interviewId: string; messageId: string; content: string },
+  input: { interviewId: string; messageId: string; content: string; viewer?: Viewer },
   onEvent?: (event: InterviewEvent) => void,
 ): Promise<InterviewView> {
   const graph = await getInterviewerGraph(database);
   const result = await withInterviewLock(input.interviewId, async () => {
-    const before = await reconcile(database, graph, await requireInterview(database, input.interviewId));
-    if (before.interview.status === "completed") {
+    const before = await reconcileOrRead(
+      database,
+      graph,
+      await requireInterview(database, input.interviewId, input.viewer),
+    );
+    if (before.interview.status === "completed" || before.interview.source === "import") {
       throw new AppError("conflict:interview", "This interview has ended; start a new one to keep practising.");
     }
     const message = {
@@ -256,4 +292,54 @@ export async function sendCandidateMessage(
     return reconcile(database, graph, before.interview, onEvent, { state: before.state, rows });
   });
   return toView(result);
+}
+
+/** Deletes an interview the viewer owns, with its transcript, share links and checkpoints. */
+export async function deleteInterview(database: Database, id: string, viewer: Viewer): Promise<void> {
+  await requireInterview(database, id, viewer);
+  const graph = await getInterviewerGraph(database);
+  await withInterviewLock(id, async () => {
+    const checkpointer = graph.checkpointer;
+    if (checkpointer && typeof checkpointer !== "boolean") await checkpointer.deleteThread(id);
+    await deleteInterviewById({ db: database.db, id });
+  });
+}
+
+/**
+ * Stores a transcript of a human mock interview, already scored, as a finished interview of
+ * `viewer`'s. Nothing is stored unless the whole transcript is.
+ */
+export async function storeImportedInterview(
+  database: Database,
+  input: { transcript: Transcript; report: ScoreReport; viewer: Viewer },
+): Promise<string> {
+  const { transcript, report, viewer } = input;
+  return database.db.transaction(async (tx) => {
+    const interview = await createInterview({
+      db: tx,
+      values: {
+        userId: viewer.userId,
+        scenarioId: transcript.scenarioId,
+        level: transcript.level,
+        source: "import",
+        status: "completed",
+        currentStep: STEP_IDS[STEP_IDS.length - 1] as StepId,
+        report,
+        completedAt: new Date(),
+      },
+    });
+    for (const [index, turn] of transcript.turns.entries()) {
+      await saveMessage({
+        db: tx,
+        message: {
+          id: `${interview.id}:${index}`,
+          interviewId: interview.id,
+          role: turn.role,
+          step: report.stepAssignment[index]?.step ?? turn.step,
+          content: turn.content,
+        },
+      });
+    }
+    return interview.id;
+  });
 }

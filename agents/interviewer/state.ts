@@ -37,6 +37,8 @@ export const InterviewerState = Annotation.Root({
   interviewId: Annotation<string>,
   scenarioId: Annotation<ScenarioId>,
   level: Annotation<Level>,
+  /** A drill practises one step: it opens there and wraps up after it. */
+  drill: Annotation<boolean>({ reducer: replace, default: () => false }),
   /** Interview length in minutes, split across the steps by weight. */
   minutes: Annotation<number>({ reducer: replace, default: () => 45 }),
   /** The step being discussed now. */

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type Interview, interviews, type NewInterview } from "../schema";
@@ -51,4 +51,53 @@ export function listInterviewsByUser({ db, userId }: { db: Db; userId: string })
   return withDbError("db:list_interviews", () =>
     db.select().from(interviews).where(eq(interviews.userId, userId)).orderBy(desc(interviews.createdAt)),
   );
+}
+
+/** Deletes an interview; its messages and share links go with it (ON DELETE CASCADE). */
+export function deleteInterviewById({ db, id }: { db: Db; id: string }): Promise<void> {
+  return withDbError("db:delete_interview", async () => {
+    await db.delete(interviews).where(eq(interviews.id, id));
+  });
+}
+
+/** One row of the history page: no transcript, and only the scores out of the report. */
+export interface InterviewSummaryRow {
+  id: string;
+  scenarioId: string;
+  level: string;
+  status: string;
+  source: string;
+  drillStep: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  overall: number | null;
+  stepScores: number[] | null;
+}
+
+export function listInterviewSummariesByUser({
+  db,
+  userId,
+}: {
+  db: Db;
+  userId: string;
+}): Promise<InterviewSummaryRow[]> {
+  return withDbError("db:list_interview_summaries", async () => {
+    const rows = await db
+      .select({
+        id: interviews.id,
+        scenarioId: interviews.scenarioId,
+        level: interviews.level,
+        status: interviews.status,
+        source: interviews.source,
+        drillStep: interviews.drillStep,
+        createdAt: interviews.createdAt,
+        completedAt: interviews.completedAt,
+        overall: sql<number | null>`(${interviews.report} ->> 'overall')::int`,
+        stepScores: sql<number[] | null>`jsonb_path_query_array(${interviews.report}, '$.steps[*].score')`,
+      })
+      .from(interviews)
+      .where(eq(interviews.userId, userId))
+      .orderBy(desc(interviews.createdAt));
+    return rows;
+  });
 }

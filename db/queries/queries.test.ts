@@ -24,7 +24,14 @@ describe("migrations", () => {
     const tables = await database.pool.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(["interviews", "messages", "passages", "scenarios", "users"]);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      "interviews",
+      "messages",
+      "passages",
+      "scenarios",
+      "shares",
+      "users",
+    ]);
     const status = await getMigrationStatus(database);
     expect(status.upToDate).toBe(true);
     expect(status.applied).toBe(status.expected);

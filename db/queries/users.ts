@@ -17,3 +17,24 @@ export function getUserById({ db, id }: { db: Db; id: string }): Promise<User | 
     return row;
   });
 }
+
+/** Creates the user row for an identity the first time it is seen; later calls change nothing. */
+export function ensureUser({ db, id }: { db: Db; id: string }): Promise<void> {
+  return withDbError("db:ensure_user", async () => {
+    await db.insert(users).values({ id }).onConflictDoNothing({ target: users.id });
+  });
+}
+
+export function updateDisplayName({
+  db,
+  id,
+  displayName,
+}: {
+  db: Db;
+  id: string;
+  displayName: string | null;
+}): Promise<void> {
+  return withDbError("db:update_user", async () => {
+    await db.update(users).set({ displayName }).where(eq(users.id, id));
+  });
+}

@@ -9,10 +9,13 @@ import type { State, Update } from "../state";
 export function createOpenInterview(deps: InterviewerDependencies) {
   return async function openInterview(state: State, config: LangGraphRunnableConfig): Promise<Update> {
     const scenario = getScenario(state.scenarioId);
-    const first = STEP_IDS[0];
+    const first = state.step ?? STEP_IDS[0];
+    const plan = state.drill
+      ? `This is a drill on one step, "${STEP_TITLES[first]}", about ${Math.round(state.minutes)} minutes.`
+      : `We have about ${state.minutes} minutes for seven steps, starting with "${STEP_TITLES[first]}".`;
     const draft = [
       scenario.prompt.trim(),
-      `We have about ${state.minutes} minutes for seven steps, starting with "${STEP_TITLES[first]}". Ask me for any facts you need; say "hint" if you are stuck or "next" to move on.`,
+      `${plan} Ask me for any facts you need; say "hint" if you are stuck or "next" to move on.`,
       scenario.steps[first].question,
     ].join("\n\n");
     const { text, notice } = await speak({ state, config, deps, move: "open", step: first, draft });

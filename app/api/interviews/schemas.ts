@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
+import { levelSchema, scenarioIdSchema, stepIdSchema } from "@/lib/scenarios/schema";
 
 export const MAX_MESSAGE_LENGTH = 8000;
 
@@ -7,6 +7,8 @@ export const startInterviewBody = z.object({
   scenarioId: scenarioIdSchema,
   level: levelSchema.default("senior"),
   /** Interview length; the interviewer splits it across the seven steps. */
+  /** Practise one step only. */
+  drillStep: stepIdSchema.optional(),
   minutes: z
     .number()
     .int()

@@ -2,8 +2,8 @@ import { notFound } from "next/navigation";
 import { getInterviewView } from "@/agents/interviewer/session";
 import { InterviewChat } from "@/components/interview-chat";
 import { AppError } from "@/lib/errors";
-import { STEP_IDS } from "@/lib/framework";
-import { getScenario } from "@/lib/scenarios/library";
+import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
+import { getCurrentUserId } from "@/lib/server/current-user";
 import { getDatabase } from "@/lib/server/database";
 import { interviewIdParam } from "../../api/interviews/schemas";
 
@@ -13,12 +13,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   const parsed = interviewIdParam.safeParse((await params).id);
   if (!parsed.success) notFound();
   try {
-    const view = await getInterviewView(await getDatabase(), parsed.data);
-    const scenario = getScenario(view.scenarioId);
-    const rubricTitles = Object.fromEntries(
-      STEP_IDS.flatMap((step) => scenario.steps[step].rubric.map((item) => [item.id, item.title])),
-    );
-    return <InterviewChat initialView={view} rubricTitles={rubricTitles} />;
+    const view = await getInterviewView(await getDatabase(), parsed.data, { userId: await getCurrentUserId() });
+    return <InterviewChat initialView={view} rubricTitles={rubricTitlesOf(view.scenarioId)} />;
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;

@@ -1,10 +1,20 @@
 import { NextResponse } from "next/server";
-import { getInterviewView } from "@/agents/interviewer/session";
+import { deleteInterview, getInterviewView } from "@/agents/interviewer/session";
 import { handleRoute } from "@/lib/http/handle-route";
+import { getCurrentUserId } from "@/lib/server/current-user";
 import { getDatabase } from "@/lib/server/database";
 import { interviewIdParam } from "../schemas";
 
-export const GET = handleRoute(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = handleRoute(async (_request: Request, context: Context) => {
   const id = interviewIdParam.parse((await context.params).id);
-  return NextResponse.json(await getInterviewView(await getDatabase(), id));
+  return NextResponse.json(await getInterviewView(await getDatabase(), id, { userId: await getCurrentUserId() }));
+});
+
+/** Deletes the interview, its transcript, its share links and its interviewer thread. */
+export const DELETE = handleRoute(async (_request: Request, context: Context) => {
+  const id = interviewIdParam.parse((await context.params).id);
+  await deleteInterview(await getDatabase(), id, { userId: await getCurrentUserId() });
+  return new Response(null, { status: 204 });
 });

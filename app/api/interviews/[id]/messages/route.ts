@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { type InterviewEvent, sendCandidateMessage } from "@/agents/interviewer/session";
 import { errorResponse, handleRoute, parseJsonBody } from "@/lib/http/handle-route";
+import { getCurrentUserId } from "@/lib/server/current-user";
 import { getDatabase } from "@/lib/server/database";
 import { candidateMessageBody, interviewIdParam } from "../../schemas";
 
@@ -13,7 +14,12 @@ export const POST = handleRoute(async (request: Request, context: { params: Prom
   const interviewId = interviewIdParam.parse((await context.params).id);
   const body = await parseJsonBody(request, candidateMessageBody);
   const database = await getDatabase();
-  const message = { interviewId, messageId: body.id, content: body.content };
+  const message = {
+    interviewId,
+    messageId: body.id,
+    content: body.content,
+    viewer: { userId: await getCurrentUserId() },
+  };
   if (!request.headers.get("accept")?.includes("application/x-ndjson")) {
     return NextResponse.json(await sendCandidateMessage(database, message));
   }

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { storeImportedInterview } from "@/agents/interviewer/session";
+import { AppError } from "@/lib/errors";
+import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
+import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
+import { getCurrentUserId } from "@/lib/server/current-user";
+import { getDatabase } from "@/lib/server/database";
+import { scoreWithCitations } from "@/lib/server/score";
+import { parseImportedTranscript } from "@/lib/transcripts/parse-import";
+
+const importBody = z.object({
+  scenarioId: scenarioIdSchema,
+  level: levelSchema.default("senior"),
+  /** The pasted or uploaded text: interchange JSON, or "Interviewer:" / "Candidate:" lines. */
+  text: z.string(),
+});
+
+/** POST: scores a transcript of a human mock interview and stores it like any other; a bad file stores nothing. */
+export const POST = handleRoute(async (request: Request) => {
+  const body = await parseJsonBody(request, importBody);
+  const parsed = parseImportedTranscript(body);
+  if (!parsed.ok) throw new AppError("bad_request:import", parsed.error);
+  const userId = await getCurrentUserId();
+  const report = await scoreWithCitations(parsed.transcript);
+  const id = await storeImportedInterview(await getDatabase(), {
+    transcript: parsed.transcript,
+    report,
+    viewer: { userId },
+  });
+  return NextResponse.json({ id, overall: report.overall }, { status: 201 });
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { getInterviewView } from "@/agents/interviewer/session";
+import { exportJson } from "@/lib/export/to-json";
+import { exportMarkdown } from "@/lib/export/to-markdown";
+import { exportPdf } from "@/lib/export/to-pdf";
+import { handleRoute } from "@/lib/http/handle-route";
+import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
+import { getCurrentUserId } from "@/lib/server/current-user";
+import { getDatabase } from "@/lib/server/database";
+import { interviewIdParam } from "../../schemas";
+
+const formatSchema = z.enum(["json", "md", "pdf"], { message: "format must be json, md or pdf" });
+
+/** GET ?format=json|md|pdf: the scored transcript as a file (JSON is the interchange format plus the report). */
+export const GET = handleRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
+  const id = interviewIdParam.parse((await context.params).id);
+  const format = formatSchema.parse(new URL(request.url).searchParams.get("format") ?? "json");
+  const view = await getInterviewView(await getDatabase(), id, { userId: await getCurrentUserId() });
+  const name = `probe-${view.scenarioId}-${id.slice(0, 8)}`;
+  const rubricTitles = rubricTitlesOf(view.scenarioId);
+  const file =
+    format === "json"
+      ? { body: exportJson({ view }), type: "application/json; charset=utf-8" }
+      : format === "md"
+        ? { body: exportMarkdown({ view, rubricTitles }), type: "text/markdown; charset=utf-8" }
+        : { body: await exportPdf({ view, rubricTitles }), type: "application/pdf" };
+  return new Response(file.body as BodyInit, {
+    headers: { "content-type": file.type, "content-disposition": `attachment; filename="${name}.${format}"` },
+  });
+});

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/http/handle-route";
+import { getCurrentUserId } from "@/lib/server/current-user";
+import { revokeOwnShare } from "@/lib/server/shares";
+
+/** DELETE: revokes one of this browser's share links at once. */
+export const DELETE = handleRoute(async (_request: Request, context: { params: Promise<{ token: string }> }) => {
+  const token = z
+    .string()
+    .min(10)
+    .max(100)
+    .parse((await context.params).token);
+  await revokeOwnShare({ token, userId: await getCurrentUserId() });
+  return new Response(null, { status: 204 });
+});

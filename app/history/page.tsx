@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { DisplayNameForm } from "@/components/display-name-form";
+import { HistoryTable } from "@/components/history-table";
+import { ShareList } from "@/components/share-list";
+import { StartInterviewButton } from "@/components/start-interview-button";
+import { StepProgressChart } from "@/components/step-progress-chart";
+import { STEP_TITLES } from "@/lib/framework";
+import { getCurrentUserId } from "@/lib/server/current-user";
+import { getHistory } from "@/lib/server/history";
+
+export const dynamic = "force-dynamic";
+
+/** Past attempts, progress per step over time, and the next thing to practise. */
+export default async function HistoryPage() {
+  const history = await getHistory(await getCurrentUserId());
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Your interviews</h1>
+        <DisplayNameForm initial={history.displayName} />
+      </div>
+      {history.weakest && (
+        <section className="rounded-lg border border-amber-300 p-4 dark:border-amber-800" data-testid="weakest-step">
+          <p className="mb-2">
+            Your weakest step lately: <strong>{STEP_TITLES[history.weakest.step]}</strong> (mean{" "}
+            {history.weakest.meanScore}
+            /100). Practise it next:
+          </p>
+          <StartInterviewButton
+            scenarioId={history.weakest.scenarioId}
+            level="senior"
+            drillStep={history.weakest.step}
+          />
+        </section>
+      )}
+      {history.entries.length === 0 ? (
+        <p className="text-zinc-600 dark:text-zinc-400" data-testid="history-empty">
+          No interviews yet.{" "}
+          <Link href="/" className="underline">
+            Start one
+          </Link>{" "}
+          or{" "}
+          <Link href="/import" className="underline">
+            score a transcript
+          </Link>
+          .
+        </p>
+      ) : (
+        <HistoryTable entries={history.entries} />
+      )}
+      <StepProgressChart progress={history.progress} />
+      <ShareList />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { TranscriptView } from "@/components/transcript-view";
+import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
+import { openShare } from "@/lib/server/shares";
+
+export const dynamic = "force-dynamic";
+
+/** A shared, read-only scored transcript: this interview only, and the owner's display name. */
+export default async function SharedInterviewPage({ params }: { params: Promise<{ token: string }> }) {
+  const token = (await params).token;
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) notFound();
+  const shared = await openShare(token);
+  if (shared.state !== "ok") notFound();
+  return (
+    <div className="space-y-4" data-testid="shared-interview">
+      <p className="text-sm text-zinc-500">Shared by {shared.displayName ?? "an anonymous candidate"} · read only</p>
+      <TranscriptView view={shared.view} rubricTitles={rubricTitlesOf(shared.view.scenarioId)} />
+    </div>
+  );
+}

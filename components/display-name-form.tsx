@@ -1,0 +1,45 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+
+/** The name a shared transcript shows; nothing else about the owner is ever shared. */
+export function DisplayNameForm({ initial }: { initial: string | null }) {
+  const [name, setName] = useState(initial ?? "");
+  const [saved, setSaved] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const response = await fetch("/api/me", {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ displayName: name }),
+    });
+    const body = await response.json().catch(() => null);
+    setSaved(response.ok ? "Saved." : (body?.error?.message ?? "Could not save."));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex items-center gap-2 text-sm">
+      <label htmlFor="display-name">Display name</label>
+      <input
+        id="display-name"
+        data-testid="display-name"
+        value={name}
+        maxLength={60}
+        onChange={(event) => setName(event.target.value)}
+        placeholder="shown on shared links"
+        className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <button
+        type="submit"
+        data-testid="save-display-name"
+        className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700"
+      >
+        Save
+      </button>
+      <span aria-live="polite" className="text-xs text-zinc-500">
+        {saved}
+      </span>
+    </form>
+  );
+}
