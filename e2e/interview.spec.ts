@@ -40,7 +40,7 @@ test("an interview survives a reload, runs through all seven steps, and download
   await expect(page).toHaveURL(/#turn-\d+$/);
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByTestId("download-transcript").click();
+  await page.getByTestId("export-json").click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^probe-video-recommendation-.*\.json$/);
   const transcript = JSON.parse(readFileSync(await download.path(), "utf8"));
