@@ -124,3 +124,12 @@ test("history charts progress, compares two attempts and drills the weakest step
   await page.waitForURL(/\/interview\//);
   await expect(page.getByTestId("turn-interviewer").first()).toContainText("This is a drill on one step");
 });
+
+test("the owner can delete a transcript entirely", async ({ page }) => {
+  const url = await finishInterview(page);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("delete-interview").click();
+  await page.waitForURL(/\/history$/);
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(404);
+});

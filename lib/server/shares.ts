@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getInterviewView } from "@/agents/interviewer/session";
 import { createShare, getShareByToken, listActiveSharesByUser, revokeShare } from "@/db/queries/shares";
 import { AppError } from "@/lib/errors";
+import { isShareUsable } from "@/lib/shares/is-share-usable";
 import type { InterviewView } from "@/lib/types";
 import { getDatabase } from "./database";
 
@@ -45,7 +46,7 @@ export type SharedView = { state: "ok"; view: InterviewView; displayName: string
 export async function openShare(token: string, now = new Date()): Promise<SharedView> {
   const database = await getDatabase();
   const share = await getShareByToken({ db: database.db, token });
-  if (!share || share.revokedAt || share.expiresAt <= now) return { state: "unavailable" };
+  if (!share || !isShareUsable(share, now)) return { state: "unavailable" };
   const view = await getInterviewView(database, share.interviewId);
   return { state: "ok", view, displayName: share.displayName };
 }
