@@ -29,6 +29,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/history" data-testid="nav-history" className="hover:underline">
                 History
               </Link>
+              <Link href="/lab" data-testid="nav-lab" className="hover:underline">
+                Lab
+              </Link>
               <Link href="/import" data-testid="nav-import" className="hover:underline">
                 Score a transcript
               </Link>

@@ -1,5 +1,6 @@
 import { STEP_TITLES } from "@/lib/framework";
 import type { Turn } from "@/lib/types";
+import { CheckCardView } from "./check-card";
 import { CitationList } from "./citation-list";
 
 /** One transcript turn. */
@@ -64,6 +65,7 @@ export function MessageBubble({
           {turn.notice}
         </p>
       )}
+      {turn.check && <CheckCardView card={turn.check} />}
       {turn.citations && turn.citations.length > 0 && <CitationList citations={turn.citations} />}
     </li>
   );

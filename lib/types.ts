@@ -11,6 +11,8 @@ export interface Turn {
   content: string;
   /** Case-study passages the interviewer's turn draws on. */
   citations?: Citation[];
+  /** A reference-pipeline result card: the candidate's claim beside what a run measured. */
+  check?: CheckCard;
   /** A quiet notice shown with the turn (e.g. the model was unavailable and the offline interviewer answered). */
   notice?: string;
 }
@@ -39,4 +41,16 @@ export interface InterviewView {
   /** The score report once the interview has ended. */
   report: ScoreReport | null;
   createdAt: string;
+}
+
+/** What the chat shows when the interviewer checks a candidate's number with a pipeline. */
+export interface CheckCard {
+  pipeline: string;
+  title: string;
+  /** The candidate's sentence that made the claim. */
+  claim: string;
+  headline: string;
+  rows: Array<{ label: string; value: string; formula?: string }>;
+  chart: import("@/lib/pipelines/types").ChartSpec | null;
+  assumptions: string[];
 }

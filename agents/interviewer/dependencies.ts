@@ -1,6 +1,8 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
+import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { StepJudge } from "@/lib/scoring/llm-judge";
 import type { Citation, ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
+import type { CheckCard } from "@/lib/types";
 import type { Move } from "./routers";
 
 /** What the model is asked to phrase: the move the policy chose and the offline draft of it. */
@@ -25,4 +27,6 @@ export interface InterviewerDependencies {
   judge: StepJudge | null;
   /** With a model: phrases each reply. Without one, the offline drafts are said as they are. */
   phrase: Phraser | null;
+  /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
+  runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

@@ -27,6 +27,7 @@ beforeAll(async () => {
   const deps: InterviewerDependencies = {
     judge: createLlmJudge(client),
     phrase: createModelPhraser(client),
+    runCheck: null,
     retrieve: async () => [],
     scoreTranscript: (t) => scoreTranscript(t, { library: getScenarioLibrary() }),
   };

@@ -10,6 +10,7 @@ const answer = (over: Partial<Assessment> = {}): Assessment => ({
   quantities: [],
   claim: true,
   timeUp: false,
+  checkable: null,
   ...over,
 });
 
@@ -77,6 +78,13 @@ describe("decideMove", () => {
     ],
     ["a question is answered", input("question", "frame-problem"), "answerQuestion"],
     ["end wraps up", input("end", "frame-problem"), "wrapUp"],
+    [
+      "a checkable number is run through a pipeline",
+      input("answer", "deployment-serving", {
+        assessment: answer({ checkable: { pipeline: "funnel", quote: "200 ms budget", totalMs: 200 } }),
+      }),
+      "runCheck",
+    ],
     ["a drill wraps up after its one step", input("next", "evaluation", { lastStep: true }), "wrapUp"],
   ] as const)("%s", (_name, routeInput, expected) => {
     expect(decideMove(routeInput)).toBe(expected);

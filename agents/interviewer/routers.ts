@@ -10,7 +10,7 @@ export const MAX_PROBES_PER_POINT = 3;
 /** Coverage of the level's expected weight at which the interviewer is satisfied with a step. */
 export const SATISFIED_COVERAGE = 0.6;
 
-export type Move = "askFollowUp" | "pushBack" | "giveHint" | "answerQuestion" | "advanceStep" | "wrapUp";
+export type Move = "askFollowUp" | "pushBack" | "runCheck" | "giveHint" | "answerQuestion" | "advanceStep" | "wrapUp";
 
 /** Share of the weight of items expected at the level that the step's answers earned. */
 export function stepCoverage(items: RubricItem[], credits: Record<string, number>, level: State["level"]): number {
@@ -49,6 +49,7 @@ export function decideMove(input: RouteInput): Move {
     case "answer": {
       if (input.assessment?.timeUp) return moveOn;
       if (input.assessment?.mistake) return "pushBack";
+      if (input.assessment?.checkable) return "runCheck";
       if (input.probesInStep === 0 && input.followUpsLeft) return "askFollowUp";
       if (input.coverage < SATISFIED_COVERAGE && input.probesInStep < MAX_PROBES_PER_STEP && input.followUpsLeft) {
         return "askFollowUp";

@@ -2,6 +2,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type { Database } from "@/db/client";
 import { getConfig } from "@/lib/env";
 import { createLlmClient } from "@/lib/llm/client";
+import { checkClaim } from "@/lib/pipelines/check-claim";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
@@ -35,6 +36,7 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     retrieve,
     judge: client ? createLlmJudge(client) : null,
     phrase: client ? createModelPhraser(client) : null,
+    runCheck: checkClaim,
     scoreTranscript: (transcript) =>
       scoreTranscript(transcript, {
         library: getScenarioLibrary(),

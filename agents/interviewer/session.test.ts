@@ -10,15 +10,28 @@ import { saveMessage } from "@/db/queries/messages";
 import { SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
-import { getInterviewerGraph } from "./runtime";
+import type { InterviewerDependencies } from "./dependencies";
+import { dependenciesFor, getInterviewerGraph } from "./runtime";
 import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
 let dataDir: string;
 let database: Database;
 
+/** Checks run a stub here, so a number in an answer never starts a real pipeline in these tests. */
+const stubCheck: InterviewerDependencies["runCheck"] = async (claim) => ({
+  pipeline: claim.pipeline,
+  title: claim.pipeline,
+  claim: claim.quote,
+  headline: "A stub run measured 12 ms at recall 0.97.",
+  rows: [{ label: "p50 latency", value: "12 ms" }],
+  chart: null,
+  assumptions: [],
+});
+
 async function open(): Promise<Database> {
   const db = await openDatabase({ kind: "pglite", dataDir });
   await runMigrations(db);
+  await getInterviewerGraph(db, { ...dependenciesFor(db), runCheck: stubCheck });
   return db;
 }
 
@@ -88,9 +101,20 @@ describe("an offline interview", () => {
     let view = await startInterview(database, { scenarioId: "visual-search", level: "senior" });
     view = await say(
       view,
-      "With 5 billion images at 256 dimensions the index needs about 1.3 TB, so it must be sharded.",
+      "With 5 billion images we need sharding, because one host cannot serve 40k queries a second.",
     );
-    expect(view.turns.at(-1)?.content).toMatch(/1\.3 TB|5 billion|256 dimensions/);
+    expect(view.turns.at(-1)?.content).toMatch(/5 billion|40k/);
+  });
+
+  it("checks a quantitative claim with a reference run once per step and shows the card", async () => {
+    let view = await startInterview(database, { scenarioId: "video-search", level: "senior" });
+    view = await say(view, "HNSW returns the top 500 of 500 million videos in 10 ms at recall 0.95.");
+    const reply = view.turns.at(-1);
+    expect(reply?.content).toContain("Let me check that against a small reference run");
+    expect(reply?.content).toContain("A stub run measured 12 ms at recall 0.97.");
+    expect(reply?.check?.claim).toBe("HNSW returns the top 500 of 500 million videos in 10 ms at recall 0.95.");
+    view = await say(view, "Our ANN index answers in 8 ms.");
+    expect(view.turns.at(-1)?.check).toBeUndefined();
   });
 
   it("pushes back on a listed mistake, citing the rubric's pushback", async () => {

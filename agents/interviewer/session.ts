@@ -14,7 +14,7 @@ import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framew
 import { DEFAULT_INTERVIEW_MINUTES, stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
-import type { InterviewView, Turn } from "@/lib/types";
+import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
 import { stepCoverage } from "./routers";
 import { getInterviewerGraph } from "./runtime";
@@ -42,7 +42,10 @@ function threadConfig(interviewId: string) {
 }
 
 /** What the graph's nodes stream while they speak. */
-export type InterviewEvent = { type: "token"; token: string } | { type: "reset" };
+export type InterviewEvent =
+  | { type: "token"; token: string }
+  | { type: "reset" }
+  | { type: "progress"; message: string };
 
 /** Runs the graph; with a listener, nodes' tokens are streamed to it as they are produced. */
 async function runGraph(
@@ -138,7 +141,10 @@ async function reconcile(
         role: "interviewer",
         step: turn.step,
         content: turn.content,
-        meta: turn.citations || turn.notice ? { citations: turn.citations, notice: turn.notice } : null,
+        meta:
+          turn.citations || turn.notice || turn.check
+            ? { citations: turn.citations, notice: turn.notice, check: turn.check }
+            : null,
       },
     });
     wrote = true;
@@ -161,6 +167,7 @@ const messageMetaSchema = z
       .array(z.object({ chunkId: z.string(), scenarioId: z.string().nullable(), step: z.string(), title: z.string() }))
       .optional(),
     notice: z.string().optional(),
+    check: z.custom<CheckCard>((value) => typeof value === "object" && value !== null).optional(),
   })
   .nullable()
   .catch(null);
@@ -176,6 +183,7 @@ function toView({ interview, state, rows }: Reconciled): InterviewView {
       content: row.content,
       ...(meta?.citations ? { citations: meta.citations } : {}),
       ...(meta?.notice ? { notice: meta.notice } : {}),
+      ...(meta?.check ? { check: meta.check } : {}),
     };
   });
   const { values } = state;

@@ -1,5 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
+import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { CandidateIntent } from "@/lib/interview/detect-intent";
 import type { Citation, ScoreReport } from "@/lib/scoring/schema";
 import type { Turn } from "@/lib/types";
@@ -30,6 +31,8 @@ export interface Assessment {
   claim: boolean;
   /** The step's time budget is spent. */
   timeUp: boolean;
+  /** A quantitative claim a reference pipeline can check, not checked before in this step. */
+  checkable: QuantitativeClaim | null;
 }
 
 export const InterviewerState = Annotation.Root({
@@ -77,6 +80,8 @@ export const InterviewerState = Annotation.Root({
   lastQuestionId: Annotation<string | null>({ reducer: replace, default: () => null }),
   /** Fact ids already revealed. */
   revealedFacts: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** Checks already run, as "<step>:<pipeline>", so a step checks each kind of claim once. */
+  checksRun: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** Rubric ids whose mistake was already pushed back on. */
   pushedBack: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** Passages cited so far, by chunk id. */

@@ -8,6 +8,7 @@ export function zodSentence(error: z.ZodError, labels: Record<string, string> = 
   // A label of "" means the message already names its subject.
   const field = key in labels ? labels[key] : key;
   const message = issue.message.replace(/^Invalid option: expected one of /, "must be one of ");
-  const sentence = field ? `${field} ${message}` : message;
+  // Messages that already name their field ("n must be at most …") are not prefixed twice.
+  const sentence = field && !message.startsWith(`${key} `) ? `${field} ${message}` : message;
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${sentence.endsWith(".") ? "" : "."}`;
 }

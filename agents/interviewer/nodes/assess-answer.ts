@@ -1,3 +1,4 @@
+import { detectClaims } from "@/lib/interview/detect-claims";
 import { detectIntent } from "@/lib/interview/detect-intent";
 import { extractQuantities } from "@/lib/interview/extract-numbers";
 import { stepBudgets } from "@/lib/interview/timing";
@@ -60,6 +61,9 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       quantities: extractQuantities(input.content),
       claim: hasNumber(input.content) || hasReasoning(input.content),
       timeUp: elapsed >= stepBudgets(state.minutes)[state.step],
+      checkable: deps.runCheck
+        ? (detectClaims(input.content).find((c) => !state.checksRun.includes(`${state.step}:${c.pipeline}`)) ?? null)
+        : null,
     };
     return {
       ...base,

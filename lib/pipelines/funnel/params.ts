@@ -1,0 +1,83 @@
+/**
+ * Parameters of the funnel pipeline, with the defaults the bench runs and the limits this 2-core
+ * machine can serve. Messages leave out the field name: the CLI puts it in front.
+ */
+import { z } from "zod";
+
+/** The HNSW build is the cost: about 5-10 s at 100,000 items here, so 1,000,000 takes minutes. */
+export const MAX_ITEMS = 1_000_000;
+/** items x dim float32 values: 64M is 256 MB of vectors before the index copies them. */
+export const MAX_ITEM_VALUES = 64_000_000;
+/** Every user's true top-K comes from an exact scan of the catalogue: users x items bounds that scan. */
+export const MAX_USER_ITEMS = 200_000_000;
+
+const whole = (min: number, max: number, why: string) =>
+  z
+    .number()
+    .int("must be a whole number")
+    .min(min, `must be at least ${min.toLocaleString("en-US")}`)
+    .max(max, `must be at most ${max.toLocaleString("en-US")} on this machine: ${why}`);
+
+const milliseconds = z
+  .number()
+  .positive("must be a positive number of milliseconds")
+  .max(60_000, "must be at most 60,000 ms");
+
+/** The candidate's latency budget: a total, per-stage figures, or both; and the candidate count they rank. */
+export const budgetSchema = z
+  .object({
+    totalMs: milliseconds.optional(),
+    retrievalMs: milliseconds.optional(),
+    rankingMs: milliseconds.optional(),
+    rerankMs: milliseconds.optional(),
+    /** The number of candidates the candidate said they rank: the measured ranking cost is scaled to it. */
+    candidateCount: whole(1, 1_000_000_000, "a larger candidate set is not a two-stage design").optional(),
+  })
+  .strict();
+
+export const funnelParamsSchema = z
+  .object({
+    items: whole(1_000, MAX_ITEMS, "the HNSW build takes minutes beyond that").default(100_000),
+    dim: whole(4, 512, "wider embeddings make the build and the exact scan too slow").default(64),
+    users: whole(1, 5_000, "each user is one timed request plus an exact scan of the catalogue").default(200),
+    candidates: whole(10, 5_000, "the ANN search returns at most that many candidates a request").default(500),
+    rankKeep: whole(1, 5_000, "the ranker keeps at most that many").default(50),
+    finalK: whole(1, 100, "the final list holds at most 100 items").default(10),
+    authorCap: whole(1, 100, "a cap above the list length does nothing").default(2),
+    diversityLambda: z
+      .number()
+      .min(0, "must be between 0 (only diversity) and 1 (only relevance)")
+      .max(1, "must be between 0 (only diversity) and 1 (only relevance)")
+      .default(0.7),
+    /** HNSW graph degree (usearch `connectivity`). */
+    M: whole(4, 64, "graph memory and build time grow with M").default(16),
+    /** Candidate list width while building (usearch `expansion_add`): lower builds faster, searching with ef >= C compensates. */
+    efConstruction: whole(8, 512, "the build time grows with efConstruction").default(32),
+    /** How the index stores vectors: int8 builds about twice as fast as float32 here (see retrieval.ts). */
+    quantization: z.enum(["i8", "f16", "f32"]).default("i8"),
+    seed: z.number().int("must be a whole number").default(7),
+    budget: budgetSchema.default({ totalMs: 200 }),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (p.items * p.dim > MAX_ITEM_VALUES) {
+      issue(
+        "items",
+        `x dim must be at most ${MAX_ITEM_VALUES.toLocaleString("en-US")} on this machine (256 MB of float32 vectors); got ${(p.items * p.dim).toLocaleString("en-US")}`,
+      );
+    }
+    if (p.users * p.items > MAX_USER_ITEMS) {
+      issue(
+        "users",
+        `x items must be at most ${MAX_USER_ITEMS.toLocaleString("en-US")} on this machine (every user's true top-K is an exact scan of the catalogue)`,
+      );
+    }
+    if (p.candidates > p.items) issue("candidates", "must be at most items");
+    if (p.rankKeep > p.candidates) issue("rankKeep", "must be at most candidates (the ranker keeps a subset of them)");
+    if (p.finalK > p.rankKeep)
+      issue("finalK", "must be at most rankKeep (the final list is chosen from what the ranker kept)");
+  });
+
+export type FunnelParams = z.infer<typeof funnelParamsSchema>;
+export type Budget = z.infer<typeof budgetSchema>;
