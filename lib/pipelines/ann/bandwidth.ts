@@ -14,8 +14,9 @@ export interface BandwidthProbe {
 /**
  * Estimates memory read bandwidth by summing a Float64Array far larger than the caches (L3 is
  * 32 MB here) in a plain JS loop, best of a few passes. The array is written first: untouched
- * pages would all map to the kernel's zero page and read from cache. A JS loop is compute-bound
- * below the real ceiling (STACK.md: 9 GB/s from Node vs 36 GB/s from C), so this is a floor.
+ * pages would all map to the kernel's zero page and read from cache. A JS loop stays below the
+ * real ceiling, so this is a floor: with four accumulators it read 16-27 GB/s here (depending on
+ * what else ran), against 9 GB/s for STACK.md's one-accumulator Node loop and 36 GB/s from C.
  */
 export async function probeBandwidth(signal: AbortSignal, megabytes = 256, passes = 5): Promise<BandwidthProbe> {
   const values = new Float64Array((megabytes * 2 ** 20) / 8);

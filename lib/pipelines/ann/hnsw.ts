@@ -41,10 +41,11 @@ export interface HnswInput {
 const WARMUP = 50;
 
 /**
- * Builds usearch's HNSW (f32, cosine) and sweeps ef. usearch fixes `expansion_search` when an
- * Index is constructed (the C++ `change_expansion_search` is not bound to JS), and `load`/`view`
- * keep the constructor's value, so the index is saved once and each ef memory-maps it (`view`)
- * into a new Index: no rebuild, no copy.
+ * Builds usearch's HNSW (f32, inner product on unit vectors, i.e. cosine) and sweeps ef.
+ * usearch fixes `expansion_search` when an Index is constructed (the C++
+ * `change_expansion_search` is not bound to JS), and `load`/`view` keep the constructor's value,
+ * so the index is saved once and each ef memory-maps it (`view`) into a new Index: no rebuild,
+ * no copy.
  */
 export async function usearchHnsw(
   input: HnswInput,

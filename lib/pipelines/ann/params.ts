@@ -45,7 +45,7 @@ export const annParamsSchema = z
       .max(8, "efSweep takes at most 8 values on this machine: each one is a full query pass")
       .default([16, 32, 64, 128]),
     seed: z.number().int("seed must be a whole number").default(42),
-    /** Also build hnswlib-node (the reference HNSW) as a cross-check: single-threaded, about 15 s more at 100k. */
+    /** Also build hnswlib-node (the reference HNSW) as a cross-check: single-threaded, about 8-15 s more at 100k. */
     hnswlib: z.boolean().default(false),
     /** Bytes per vector of an IVF-PQ code (default dim / 8, i.e. 8 dimensions per sub-quantiser). */
     pqBytes: count("pqBytes", 1, 1024, "a PQ code is at most one byte per dimension").optional(),
