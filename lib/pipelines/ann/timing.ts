@@ -1,14 +1,5 @@
+import { quantile } from "@/lib/stats/quantile";
 import { type PipelineContext, throwIfCancelled } from "../types";
-
-/** The q-quantile (0..1) by linear interpolation between order statistics. */
-export function quantile(values: number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = sorted[Math.floor(position)] as number;
-  const upper = sorted[Math.ceil(position)] as number;
-  return lower + (upper - lower) * (position - Math.floor(position));
-}
 
 /** p50, p99 and queries per second of one-at-a-time latencies (ms); QPS = queries / total time. */
 export function latencySummary(latenciesMs: number[], totalMs: number) {
