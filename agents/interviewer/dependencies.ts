@@ -27,6 +27,8 @@ export interface InterviewerDependencies {
   judge: StepJudge | null;
   /** With a model: phrases each reply. Without one, the offline drafts are said as they are. */
   phrase: Phraser | null;
+  /** With a model: finds a checkable claim by a tool call (patterns find it without one). */
+  detectClaim: ((answer: string) => Promise<QuantitativeClaim | null>) | null;
   /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
   runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

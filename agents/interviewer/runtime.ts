@@ -10,6 +10,7 @@ import { searchGrounding } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/lib/server/embedder";
 import type { InterviewerDependencies } from "./dependencies";
 import { buildInterviewerGraph, type InterviewerGraph } from "./graph";
+import { createModelClaimDetector } from "./model-claim-detector";
 import { createModelPhraser } from "./model-phraser";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
@@ -37,6 +38,7 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     judge: client ? createLlmJudge(client) : null,
     phrase: client ? createModelPhraser(client) : null,
     runCheck: checkClaim,
+    detectClaim: client ? createModelClaimDetector(client) : null,
     scoreTranscript: (transcript) =>
       scoreTranscript(transcript, {
         library: getScenarioLibrary(),

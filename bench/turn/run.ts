@@ -89,12 +89,19 @@ const server = await startFakeLlmServer(
 );
 const client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "instant" });
 const rows = [
-  await runMode("offline", (database) => ({ ...dependenciesFor(database), judge: null, phrase: null, runCheck: null })),
+  await runMode("offline", (database) => ({
+    ...dependenciesFor(database),
+    judge: null,
+    phrase: null,
+    runCheck: null,
+    detectClaim: null,
+  })),
   await runMode("model on an instant fake server", (database) => ({
     ...dependenciesFor(database),
     judge: createLlmJudge(client),
     phrase: createModelPhraser(client),
     runCheck: null,
+    detectClaim: null,
   })),
 ];
 await server.close();

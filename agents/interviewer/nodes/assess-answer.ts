@@ -1,4 +1,4 @@
-import { detectClaims } from "@/lib/interview/detect-claims";
+import { detectClaims, type QuantitativeClaim } from "@/lib/interview/detect-claims";
 import { detectIntent } from "@/lib/interview/detect-intent";
 import { extractQuantities } from "@/lib/interview/extract-numbers";
 import { stepBudgets } from "@/lib/interview/timing";
@@ -9,6 +9,23 @@ import { splitSentences } from "@/lib/scoring/sentences";
 import type { InterviewerDependencies } from "../dependencies";
 import { MODEL_UNAVAILABLE_NOTICE } from "../speak";
 import type { Assessment, State, Update } from "../state";
+
+/**
+ * A claim the step has not checked yet: by the model's tool call when there is a model (falling
+ * back to patterns if that fails), by patterns over numbers and units otherwise.
+ */
+async function findCheckable(deps: InterviewerDependencies, answer: string, state: State) {
+  const fresh = (c: QuantitativeClaim | null) =>
+    c && !state.checksRun.includes(`${state.step}:${c.pipeline}`) ? c : null;
+  if (deps.detectClaim) {
+    try {
+      return fresh(await deps.detectClaim(answer));
+    } catch {
+      // The patterns below still find the common claims.
+    }
+  }
+  return detectClaims(answer).find((c) => fresh(c)) ?? null;
+}
 
 /**
  * Records the candidate's message, reads its intent, and assesses the step's answers with the
@@ -61,9 +78,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       quantities: extractQuantities(input.content),
       claim: hasNumber(input.content) || hasReasoning(input.content),
       timeUp: elapsed >= stepBudgets(state.minutes)[state.step],
-      checkable: deps.runCheck
-        ? (detectClaims(input.content).find((c) => !state.checksRun.includes(`${state.step}:${c.pipeline}`)) ?? null)
-        : null,
+      checkable: deps.runCheck ? await findCheckable(deps, input.content, state) : null,
     };
     return {
       ...base,
