@@ -4,6 +4,7 @@ import { type FormEvent, useRef, useState } from "react";
 import type { ChartSpec, SummaryRow } from "@/lib/pipelines/types";
 import { ErrorNotice } from "./error-notice";
 import { PipelineChart } from "./pipeline-chart";
+import { postForNdjson } from "./read-ndjson";
 
 export interface PipelineInfo {
   name: string;
@@ -52,32 +53,22 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
     controller.current = new AbortController();
     setProgress({ fraction: 0, message: "starting" });
     try {
-      const response = await fetch(`/api/pipelines/${info.name}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(params),
-        signal: controller.current.signal,
-      });
-      if (!response.ok || !response.body) {
-        const body = await response.json().catch(() => null);
-        throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-      }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split("\n");
-        buffer = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line);
-          if (message.type === "progress") setProgress({ fraction: message.fraction, message: message.message });
-          else if (message.type === "result") setSummary(message.summary as Summary);
-          else if (message.type === "error")
-            throw new Error(message.message ?? message.error?.message ?? "The run failed.");
-        }
-      }
+      await postForNdjson(
+        `/api/pipelines/${info.name}`,
+        { body: params, signal: controller.current.signal },
+        (message) => {
+          if (message.type === "progress")
+            setProgress({ fraction: Number(message.fraction), message: String(message.message) });
+          else if (message.type === "result") {
+            setSummary(message.summary as Summary);
+            return true;
+          } else if (message.type === "error") {
+            const nested = message.error as { message?: string } | undefined;
+            throw new Error(String(message.message ?? nested?.message ?? "The run failed."));
+          }
+          return undefined;
+        },
+      );
     } catch (caught) {
       setError((caught as Error).name === "AbortError" ? "Cancelled." : (caught as Error).message);
     } finally {

@@ -1,24 +1,18 @@
-import { Command } from "@langchain/langgraph";
-import { z } from "zod";
 import type { Database } from "@/db/client";
-import {
-  createInterview,
-  deleteInterviewById,
-  getInterviewById,
-  updateInterviewProgress,
-} from "@/db/queries/interviews";
+import { createInterview, deleteInterviewById, getInterviewById } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
-import { DEFAULT_INTERVIEW_MINUTES, stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
-import type { CheckCard, InterviewView, Turn } from "@/lib/types";
+import type { InterviewView } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
-import { stepCoverage } from "./routers";
+import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { getInterviewerGraph } from "./runtime";
-import type { State } from "./state";
+import { toView } from "./view";
+
+export type { InterviewEvent } from "./reconcile";
 
 const locks = new Map<string, Promise<unknown>>();
 
@@ -35,179 +29,6 @@ async function withInterviewLock<T>(interviewId: string, work: () => Promise<T>)
   } finally {
     if (locks.get(interviewId) === run) locks.delete(interviewId);
   }
-}
-
-function threadConfig(interviewId: string) {
-  return { configurable: { thread_id: interviewId } };
-}
-
-/** What the graph's nodes stream while they speak. */
-export type InterviewEvent =
-  | { type: "token"; token: string }
-  | { type: "reset" }
-  | { type: "progress"; message: string };
-
-/** Runs the graph; with a listener, nodes' tokens are streamed to it as they are produced. */
-async function runGraph(
-  graph: InterviewerGraph,
-  input: Parameters<InterviewerGraph["invoke"]>[0],
-  interviewId: string,
-  onEvent?: (event: InterviewEvent) => void,
-): Promise<void> {
-  if (!onEvent) {
-    await graph.invoke(input, { ...threadConfig(interviewId), durability: "exit" });
-    return;
-  }
-  const stream = await graph.stream(input, { ...threadConfig(interviewId), streamMode: "custom", durability: "exit" });
-  for await (const chunk of stream) onEvent(chunk as InterviewEvent);
-}
-
-async function readState(graph: InterviewerGraph, interviewId: string) {
-  const snapshot = await graph.getState(threadConfig(interviewId));
-  const values = snapshot.values as Partial<State>;
-  const waiting = snapshot.tasks.some((task) => task.interrupts.length > 0);
-  return { values, next: snapshot.next, waiting };
-}
-
-type GraphState = Awaited<ReturnType<typeof readState>>;
-type MessageRow = Awaited<ReturnType<typeof listMessagesByInterview>>[number];
-
-interface Reconciled {
-  interview: Interview;
-  state: GraphState;
-  rows: MessageRow[];
-}
-
-/**
- * Brings the graph and the transcript table into agreement after anything, a crash included:
- * starts a thread that never ran, finishes a run cut off between nodes, feeds the graph any
- * stored candidate message it has not read, and stores interviewer turns not yet saved.
- * `known` skips the first reads when the caller has just made them.
- */
-async function reconcile(
-  database: Database,
-  graph: InterviewerGraph,
-  interview: Interview,
-  onEvent?: (event: InterviewEvent) => void,
-  known?: { state: GraphState; rows: MessageRow[] },
-): Promise<Reconciled> {
-  let state = known?.state ?? (await readState(graph, interview.id));
-  let ran = false;
-  if (!state.values.interviewId) {
-    const startedAt = interview.createdAt.toISOString();
-    await runGraph(
-      graph,
-      {
-        interviewId: interview.id,
-        scenarioId: interview.scenarioId as ScenarioId,
-        level: interview.level,
-        step: (interview.drillStep as StepId | null) ?? STEP_IDS[0],
-        drill: interview.drillStep !== null,
-        minutes: interview.minutes,
-        stepStartedAt: startedAt,
-        lastMessageAt: startedAt,
-      },
-      interview.id,
-      onEvent,
-    );
-    state = await readState(graph, interview.id);
-    ran = true;
-  } else if (state.next.length > 0 && !state.waiting) {
-    await runGraph(graph, null, interview.id, onEvent);
-    state = await readState(graph, interview.id);
-    ran = true;
-  }
-
-  const stored =
-    known && !ran ? known.rows : await listMessagesByInterview({ db: database.db, interviewId: interview.id });
-  const read = new Set((state.values.turns ?? []).map((turn) => turn.id));
-  for (const row of stored) {
-    if (row.role !== "candidate" || read.has(row.id)) continue;
-    if (!state.waiting) break;
-    const resume = { id: row.id, content: row.content, at: row.createdAt.toISOString() };
-    await runGraph(graph, new Command({ resume }), interview.id, onEvent);
-    state = await readState(graph, interview.id);
-  }
-
-  const saved = new Set(stored.map((row) => row.id));
-  let wrote = false;
-  for (const turn of state.values.turns ?? []) {
-    if (turn.role !== "interviewer" || saved.has(turn.id)) continue;
-    await saveMessage({
-      db: database.db,
-      message: {
-        id: turn.id,
-        interviewId: interview.id,
-        role: "interviewer",
-        step: turn.step,
-        content: turn.content,
-        meta:
-          turn.citations || turn.notice || turn.check
-            ? { citations: turn.citations, notice: turn.notice, check: turn.check }
-            : null,
-      },
-    });
-    wrote = true;
-  }
-  const rows = wrote ? await listMessagesByInterview({ db: database.db, interviewId: interview.id }) : stored;
-  const currentStep = state.values.step ?? (interview.currentStep as StepId);
-  const status = state.values.status ?? "active";
-  const report = state.values.report ?? null;
-  let current = interview;
-  if (currentStep !== interview.currentStep || status !== interview.status || (report && !interview.report)) {
-    await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status, report });
-    current = { ...interview, currentStep, status, report: report ?? interview.report };
-  }
-  return { interview: current, state, rows };
-}
-
-const messageMetaSchema = z
-  .object({
-    citations: z
-      .array(z.object({ chunkId: z.string(), scenarioId: z.string().nullable(), step: z.string(), title: z.string() }))
-      .optional(),
-    notice: z.string().optional(),
-    check: z.custom<CheckCard>((value) => typeof value === "object" && value !== null).optional(),
-  })
-  .nullable()
-  .catch(null);
-
-/** The page's view of an interview, from what reconcile has just read: no further I/O. */
-function toView({ interview, state, rows }: Reconciled): InterviewView {
-  const turns: Turn[] = rows.map((row) => {
-    const meta = messageMetaSchema.parse(row.meta ?? null);
-    return {
-      id: row.id,
-      role: row.role,
-      step: (row.step ?? undefined) as StepId | undefined,
-      content: row.content,
-      ...(meta?.citations ? { citations: meta.citations } : {}),
-      ...(meta?.notice ? { notice: meta.notice } : {}),
-      ...(meta?.check ? { check: meta.check } : {}),
-    };
-  });
-  const { values } = state;
-  const scenario = getScenario(interview.scenarioId);
-  const coverage = Object.fromEntries(
-    STEP_IDS.map((step) => [
-      step,
-      stepCoverage(scenario.steps[step].rubric, values.coverage?.[step] ?? {}, interview.level),
-    ]),
-  );
-  return {
-    id: interview.id,
-    scenarioId: interview.scenarioId as ScenarioId,
-    scenarioTitle: scenario.title,
-    level: interview.level,
-    status: interview.status,
-    currentStep: interview.currentStep as StepId,
-    turns,
-    stepStartedAt: values.stepStartedAt ?? interview.createdAt.toISOString(),
-    stepBudgetsMs: stepBudgets(values.minutes ?? interview.minutes ?? DEFAULT_INTERVIEW_MINUTES),
-    coverage,
-    report: (interview.report as ScoreReport | null) ?? null,
-    createdAt: interview.createdAt.toISOString(),
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { containsPhrase, normalizeText } from "@/lib/text/normalize";
 import { isStopword, stem } from "@/lib/text/stem";
-import { CONCEPTS, SYNONYM_GROUPS } from "./expansion-terms";
+import { CONCEPTS } from "./expansion-concepts";
+import { SYNONYM_GROUPS } from "./expansion-terms";
 
 export interface ExpandedQuery {
   /** The query as typed. */

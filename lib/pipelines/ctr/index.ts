@@ -20,8 +20,9 @@ export type { CtrResult } from "./result";
 
 async function runCtr(params: CtrParams, context: PipelineContext): Promise<CtrResult> {
   const started = performance.now();
-  // Start compiling the XGBoost WASM now, off the main thread, so the GBDT step does not wait on it.
-  loadXGBoost().catch(() => {});
+  // Start compiling the XGBoost WASM now, so the GBDT step does not wait on it. A failure here is
+  // reported by the GBDT step itself, which loads again and records "not available".
+  void loadXGBoost().catch((error: unknown) => error);
   const trainShare = 1 - TEST_DAYS / SPAN_DAYS;
   const expectedTrain = Math.round(params.impressions * trainShare);
   const progress = new ProgressTracker(
