@@ -1,5 +1,6 @@
 import type { CheckCard } from "@/lib/types";
 import { PipelineChart } from "./pipeline-chart";
+import { SummaryTable } from "./summary-table";
 
 /** A reference-pipeline result in the chat: the candidate's claim beside what a run measured. */
 export function CheckCardView({ card }: { card: CheckCard }) {
@@ -13,25 +14,8 @@ export function CheckCardView({ card }: { card: CheckCard }) {
       </p>
       <blockquote className="border-l-2 border-zinc-300 pl-2 italic dark:border-zinc-700">{card.claim}</blockquote>
       <p className="font-medium">{card.headline}</p>
-      <table className="w-full text-left text-xs">
-        <tbody>
-          {card.rows.map((row) => (
-            <tr key={row.label} className="border-t border-zinc-200 dark:border-zinc-800">
-              <td className="py-0.5 pr-2">{row.label}</td>
-              <td className="pr-2 tabular-nums">{row.value}</td>
-              <td className="font-mono text-zinc-500">{row.formula ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SummaryTable rows={card.rows} assumptions={card.assumptions} compact />
       {card.chart && <PipelineChart chart={card.chart} />}
-      {card.assumptions.length > 0 && (
-        <ul className="list-disc pl-5 text-xs text-zinc-500">
-          {card.assumptions.map((a) => (
-            <li key={a}>{a}</li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ChartSpec, SummaryRow } from "@/lib/pipelines/types";
 import { ErrorNotice } from "./error-notice";
 import { PipelineChart } from "./pipeline-chart";
 import { postForNdjson } from "./read-ndjson";
+import { SummaryTable } from "./summary-table";
 
 export interface PipelineInfo {
   name: string;
@@ -136,24 +137,7 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
       {summary && (
         <div className="space-y-3" data-testid="pipeline-result">
           <p className="font-medium">{summary.headline}</p>
-          <table className="w-full text-left text-sm">
-            <tbody>
-              {summary.rows.map((row) => (
-                <tr key={row.label} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-1 pr-2">{row.label}</td>
-                  <td className="pr-2 tabular-nums">{row.value}</td>
-                  <td className="font-mono text-xs text-zinc-500">{row.formula ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {summary.assumptions && summary.assumptions.length > 0 && (
-            <ul className="list-disc pl-5 text-xs text-zinc-500">
-              {summary.assumptions.map((a) => (
-                <li key={a}>{a}</li>
-              ))}
-            </ul>
-          )}
+          <SummaryTable rows={summary.rows} assumptions={summary.assumptions} />
           <div className="grid gap-4 md:grid-cols-2">
             {summary.charts.map((chart) => (
               <PipelineChart key={chart.id} chart={chart} />

@@ -12,6 +12,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import protobuf from "protobufjs";
+import { mulberry32 } from "@/lib/pipelines/random";
 
 export const DEFAULT_MODEL_ID = "probe/tiny-minilm";
 export const DEFAULT_DIMENSION = 384;
@@ -51,18 +52,6 @@ message ModelProto { int64 ir_version = 1; string producer_name = 2; string prod
 const FLOAT = 1;
 const INT64 = 7;
 const ATTR_INT = 2;
-
-/** mulberry32: tiny seeded PRNG, so the weights are reproducible without storing them. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Little-endian float32 bytes regardless of host endianness (ONNX raw_data is little-endian). */
 function tableBytes(rows: number, dimension: number): Uint8Array {

@@ -6,7 +6,7 @@ import { checkClaim } from "@/lib/pipelines/check-claim";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
-import { searchGrounding } from "@/lib/search/search-grounding";
+import { searchGrounding, toCitation } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/lib/server/embedder";
 import type { InterviewerDependencies } from "./dependencies";
 import { buildInterviewerGraph, type InterviewerGraph } from "./graph";
@@ -22,20 +22,14 @@ const graphs = new WeakMap<Database, Promise<InterviewerGraph>>();
 export function dependenciesFor(database: Database): InterviewerDependencies {
   const llm = getConfig().llm;
   const client = llm ? createLlmClient(llm) : null;
+  const judge = client ? createLlmJudge(client) : null;
   const retrieve: InterviewerDependencies["retrieve"] = async (input) => {
     const embedder = await getEmbedder();
-    return (await searchGrounding({ db: database.db, embedder }, input)).map(
-      ({ chunkId, scenarioId, step, title }) => ({
-        chunkId,
-        scenarioId,
-        step,
-        title,
-      }),
-    );
+    return (await searchGrounding({ db: database.db, embedder }, input)).map(toCitation);
   };
   return {
     retrieve,
-    judge: client ? createLlmJudge(client) : null,
+    judge,
     phrase: client ? createModelPhraser(client) : null,
     runCheck: checkClaim,
     detectClaim: client ? createModelClaimDetector(client) : null,
@@ -43,7 +37,7 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
       scoreTranscript(transcript, {
         library: getScenarioLibrary(),
         retrieve,
-        ...(client ? { judge: createLlmJudge(client) } : {}),
+        ...(judge ? { judge } : {}),
       }),
   };
 }

@@ -89,3 +89,8 @@ export async function searchGrounding(deps: SearchDependencies, input: Grounding
   }
   return results;
 }
+
+/** The citation a report or a chat turn keeps of a search result: enough to find and title the passage. */
+export function toCitation({ chunkId, scenarioId, step, title }: GroundingResult) {
+  return { chunkId, scenarioId, step, title };
+}
