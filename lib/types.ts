@@ -40,15 +40,42 @@ export interface InterviewView {
   coverage: Partial<Record<StepId, number>>;
   /** The score report once the interview has ended. */
   report: ScoreReport | null;
+  /** Requirements and numbers so far: facts the interviewer revealed and numbers the candidate stated. */
+  ledger: LedgerEntry[];
   createdAt: string;
 }
 
-/** What the chat shows when the interviewer checks a candidate's number with a pipeline. */
+/** One line of "Requirements and numbers so far". */
+export interface LedgerEntry {
+  /** Who said it: a fact the interviewer revealed, or a number the candidate stated. */
+  source: "interviewer" | "candidate";
+  /** The quantity as written ("17,000 posts per second", "340 GPUs"). */
+  text: string;
+  kind: import("@/lib/understanding/types").QuantityKind;
+  /** In the base unit of `kind` (bytes, seconds, per second, fraction, count). */
+  value: number;
+  /** What it counts or measures ("posts per second", "GPUs"), when known. */
+  what?: string;
+  /** The sentence it came from, verbatim. */
+  sentence: string;
+  /** Index of the turn in the transcript. */
+  turn: number;
+  step: StepId;
+}
+
+/** How a check card's verdict reads: the claim holds, is too high or too low, or cannot be checked yet. */
+export type CheckVerdict = "consistent" | "too_high" | "too_low" | "cannot_check" | "measured";
+
+/** What the chat shows when the interviewer checks a candidate's number (arithmetic or a pipeline run). */
 export interface CheckCard {
   pipeline: string;
   title: string;
   /** The candidate's sentence that made the claim. */
   claim: string;
+  /** "pending" while a pipeline run is queued or running (the card arrives later), "failed" if it did not finish. */
+  status?: "pending" | "done" | "failed";
+  verdict?: CheckVerdict;
+  /** The one sentence the card leads with, in the candidate's own terms; the rows are the collapsed details. */
   headline: string;
   rows: Array<{ label: string; value: string; formula?: string }>;
   chart: import("@/lib/pipelines/types").ChartSpec | null;

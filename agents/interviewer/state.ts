@@ -3,7 +3,7 @@ import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { CandidateIntent } from "@/lib/interview/detect-intent";
 import type { Citation, ScoreReport } from "@/lib/scoring/schema";
-import type { Turn } from "@/lib/types";
+import type { LedgerEntry, Turn } from "@/lib/types";
 
 type PerStep<T> = Partial<Record<StepId, T>>;
 
@@ -80,6 +80,8 @@ export const InterviewerState = Annotation.Root({
   lastQuestionId: Annotation<string | null>({ reducer: replace, default: () => null }),
   /** Fact ids already revealed. */
   revealedFacts: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /** Requirements and numbers so far: facts revealed and numbers the candidate stated, in order. */
+  ledger: Annotation<LedgerEntry[]>({ reducer: (left, right) => left.concat(right), default: () => [] }),
   /** Checks already run, as "<step>:<pipeline>", so a step checks each kind of claim once. */
   checksRun: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** Rubric ids whose mistake was already pushed back on. */

@@ -53,6 +53,7 @@ export function toView({ interview, state, rows }: Reconciled): InterviewView {
     stepBudgetsMs: stepBudgets(values.minutes ?? interview.minutes ?? DEFAULT_INTERVIEW_MINUTES),
     coverage,
     report: (interview.report as ScoreReport | null) ?? null,
+    ledger: values.ledger ?? [],
     createdAt: interview.createdAt.toISOString(),
   };
 }

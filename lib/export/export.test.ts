@@ -26,6 +26,7 @@ function viewOf(turns: Transcript["turns"], report: ScoreReport | null, title = 
     status: report ? "completed" : "active",
     currentStep: report ? "monitoring" : "clarify-requirements",
     turns: turns.map((turn, i) => ({ id: `turn-${i}`, ...turn })),
+    ledger: [],
     stepStartedAt: "2025-03-14T10:00:00.000Z",
     stepBudgetsMs: Object.fromEntries(STEP_IDS.map((step) => [step, 300_000])) as Record<StepId, number>,
     coverage: {},
