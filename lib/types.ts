@@ -80,4 +80,6 @@ export interface CheckCard {
   rows: Array<{ label: string; value: string; formula?: string }>;
   chart: import("@/lib/pipelines/types").ChartSpec | null;
   assumptions: string[];
+  /** While pending: the claim the queued run checks, so a restarted server can run it again. */
+  pendingClaim?: import("@/lib/interview/detect-claims").QuantitativeClaim;
 }

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { awaitPendingChecks } from "@/agents/interviewer/pending-checks";
 import { getInterviewView, sendCandidateMessage, startInterview } from "@/agents/interviewer/session";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
         },
       );
       process.stdout.write("\n\n");
+      // A pipeline check runs after the reply; its card is printed when it arrives.
+      await awaitPendingChecks(database, view, (_turnId, card) => {
+        process.stdout.write(`Check (${card.title}): ${card.headline}\n\n`);
+      });
       if (view.status !== "active") break;
       prompt();
     }

@@ -1,8 +1,10 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { StepJudge } from "@/lib/scoring/llm-judge";
+import type { Fact } from "@/lib/scenarios/schema";
 import type { Citation, ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
 import type { CheckCard } from "@/lib/types";
+import type { Understanding } from "@/lib/understanding/types";
 import type { Move } from "./routers";
 
 /** What the model is asked to phrase: the move the policy chose and the offline draft of it. */
@@ -18,6 +20,9 @@ export interface PhraseRequest {
 /** Rewrites the planned reply in natural words, streaming tokens; throws when the model fails. */
 export type Phraser = (request: PhraseRequest, onToken: (token: string) => void) => Promise<string>;
 
+/** Reads a candidate message's acts and quantities; throws when it cannot, so the offline reading is used. */
+export type Understander = (message: string) => Promise<Understanding>;
+
 /** What the interviewer's nodes need from outside the graph, injected so that tests choose them. */
 export interface InterviewerDependencies {
   scoreTranscript(transcript: TranscriptInput): Promise<ScoreReport>;
@@ -27,8 +32,10 @@ export interface InterviewerDependencies {
   judge: StepJudge | null;
   /** With a model: phrases each reply. Without one, the offline drafts are said as they are. */
   phrase: Phraser | null;
-  /** With a model: finds a checkable claim by a tool call (patterns find it without one). */
-  detectClaim: ((answer: string) => Promise<QuantitativeClaim | null>) | null;
+  /** With a model: reads each message (acts and quantities). Without one, the trained classifier and parser do. */
+  understand: Understander | null;
+  /** Similarity (cosine) of a question to each fact, from the process's embedder; null leaves facts to words. */
+  factSimilarity: ((question: string, facts: Fact[]) => Promise<number[]>) | null;
   /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
   runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

@@ -7,13 +7,22 @@ import { createAssessAnswer } from "./nodes/assess-answer";
 import { awaitCandidate } from "./nodes/await-candidate";
 import { createGiveHint } from "./nodes/give-hint";
 import { createOpenInterview } from "./nodes/open-interview";
+import { createCheckNumber } from "./nodes/check-number";
+import { createClarifyQuestion } from "./nodes/clarify-question";
 import { createPushBack } from "./nodes/push-back";
-import { createRunCheck } from "./nodes/run-check";
 import { createWrapUp } from "./nodes/wrap-up";
 import { routeAfterAssessment } from "./routers";
 import { InterviewerState } from "./state";
 
-const REPLIES = ["askFollowUp", "pushBack", "runCheck", "giveHint", "answerQuestion", "advanceStep"] as const;
+const REPLIES = [
+  "askFollowUp",
+  "pushBack",
+  "checkNumber",
+  "giveHint",
+  "answerQuestion",
+  "clarifyQuestion",
+  "advanceStep",
+] as const;
 
 /** Wires the interviewer: open, then a loop of wait → assess → reply until the wrap-up. */
 export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: InterviewerDependencies) {
@@ -23,7 +32,8 @@ export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: I
     .addNode("assessAnswer", createAssessAnswer(deps))
     .addNode("askFollowUp", createAskFollowUp(deps))
     .addNode("pushBack", createPushBack(deps))
-    .addNode("runCheck", createRunCheck(deps))
+    .addNode("checkNumber", createCheckNumber(deps))
+    .addNode("clarifyQuestion", createClarifyQuestion(deps))
     .addNode("giveHint", createGiveHint(deps))
     .addNode("answerQuestion", createAnswerQuestion(deps))
     .addNode("advanceStep", createAdvanceStep(deps))
@@ -34,7 +44,8 @@ export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: I
     .addConditionalEdges("assessAnswer", routeAfterAssessment, [...REPLIES, "wrapUp"])
     .addEdge("askFollowUp", "awaitCandidate")
     .addEdge("pushBack", "awaitCandidate")
-    .addEdge("runCheck", "awaitCandidate")
+    .addEdge("checkNumber", "awaitCandidate")
+    .addEdge("clarifyQuestion", "awaitCandidate")
     .addEdge("giveHint", "awaitCandidate")
     .addEdge("answerQuestion", "awaitCandidate")
     .addEdge("advanceStep", "awaitCandidate")

@@ -8,9 +8,10 @@ import { createLlmClient } from "@/lib/llm/client";
 import { getScenario, getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
+import { understandOffline } from "@/lib/understanding/understand-offline";
 import type { InterviewerDependencies } from "./dependencies";
-import { createModelClaimDetector } from "./model-claim-detector";
 import { createModelPhraser } from "./model-phraser";
+import { createModelUnderstander } from "./model-understander";
 import { getInterviewerGraph } from "./runtime";
 import { type InterviewEvent, sendCandidateMessage, startInterview } from "./session";
 import { MODEL_UNAVAILABLE_NOTICE } from "./speak";
@@ -37,7 +38,8 @@ beforeAll(async () => {
       chart: null,
       assumptions: [],
     }),
-    detectClaim: createModelClaimDetector(client),
+    understand: createModelUnderstander(client),
+    factSimilarity: null,
     retrieve: async () => [],
     scoreTranscript: (t) => scoreTranscript(t, { library: getScenarioLibrary() }),
   };
@@ -47,9 +49,18 @@ afterAll(async () => {
   await database.close();
   await server.close();
 });
+/** The candidate's message inside a prompt. */
+const candidateText = (prompt: string) => /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
+/** The fake model reads a message as the offline reader does, so interviews move as they would. */
+const READ_RULE = {
+  when: "sentence by sentence",
+  reply: (prompt: string) => JSON.stringify(understandOffline(candidateText(prompt))),
+};
+
 beforeEach(() => {
   server.requests.length = 0;
   server.setRules([
+    READ_RULE,
     { when: "Target level", reply: '{"items": []}' },
     {
       when: "Move: ",
@@ -83,37 +94,46 @@ describe("the interviewer on an OpenAI-compatible server", () => {
     },
   );
 
-  it("finds a claim by the model's tool call where the patterns would not, and checks it", async () => {
-    const sentence = "Retrieval and ranking together answer within a tenth of a second.";
+  it("reads a message through the model: a question inside an answer is answered in the same reply", async () => {
+    const answer = "I would start from the traffic side because it drives the whole design.";
+    const question = "How many users do we have?";
     server.setRules([
-      { when: "Target level", reply: '{"items": []}' },
       {
-        when: "run_check once",
-        reply: "none",
-        toolCall: { name: "run_check", arguments: { pipeline: "funnel", quote: sentence, totalMs: 100 } },
+        when: "sentence by sentence",
+        reply: JSON.stringify({
+          acts: [
+            { kind: "answer", sentence: answer },
+            { kind: "fact_question", sentence: question },
+          ],
+          quantities: [],
+        }),
       },
-      { when: "Move: ", reply: "MODEL SAYS: fine." },
+      { when: "Target level", reply: '{"items": []}' },
+      { when: "Move: ", reply: (prompt) => (/Planned reply:\n([\s\S]*?)\n\nSay the planned/.exec(prompt)?.[1] ?? "") },
     ]);
-    const view = await startInterview(database, { scenarioId: "event-recommendation", level: "senior" });
-    const after = await say(view.id, `${sentence} That keeps the page fast.`);
-    expect(after.turns.at(-1)?.check).toMatchObject({ pipeline: "funnel", claim: sentence });
-    const detector = server.requests.find((r) => r.prompt.includes("run_check once"));
-    expect(detector?.prompt).toContain(`<candidate>\n${sentence}`);
+    const view = await startInterview(database, { scenarioId: "visual-search", level: "senior" });
+    const after = await say(view.id, `${answer} ${question}`);
+    const reader = server.requests.find((r) => r.prompt.includes("sentence by sentence"));
+    expect(candidateText(reader?.prompt ?? "")).toBe(`${answer} ${question}`);
+    const fact = getScenario("visual-search").facts.find((f) => f.id === "vis-fact-users");
+    expect(after.turns.at(-1)?.content).toContain(fact?.answer.trim().slice(0, 40));
+    expect(after.turns.at(-1)?.notice).toBeUndefined();
   });
 
-  it("ignores a tool call whose quote is not the candidate's own words", async () => {
+  it("falls back to the offline reading when the model quotes words the candidate never wrote", async () => {
     server.setRules([
-      { when: "Target level", reply: '{"items": []}' },
       {
-        when: "run_check once",
-        reply: "none",
-        toolCall: { name: "run_check", arguments: { pipeline: "funnel", quote: "made up", totalMs: 100 } },
+        when: "sentence by sentence",
+        reply: JSON.stringify({ acts: [{ kind: "end", sentence: "Please end the interview now." }], quantities: [] }),
       },
+      { when: "Target level", reply: '{"items": []}' },
       { when: "Move: ", reply: "MODEL SAYS: fine." },
     ]);
     const view = await startInterview(database, { scenarioId: "event-recommendation", level: "senior" });
     const after = await say(view.id, "Ranking should be quick because users are waiting on the page.");
-    expect(after.turns.at(-1)?.check).toBeUndefined();
+    expect(server.requests.some((r) => r.prompt.includes("sentence by sentence"))).toBe(true);
+    expect(after.status).toBe("active");
+    expect(after.turns.at(-1)?.notice).toBe(MODEL_UNAVAILABLE_NOTICE);
   });
 
   it("delimits the candidate's text and keeps the policy when it asks for the end with full marks", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StepId } from "@/lib/framework";
-import type { CandidateIntent } from "@/lib/interview/detect-intent";
+import type { MessageIntent } from "@/lib/understanding/primary-intent";
 import { decideMove, MAX_PROBES_PER_STEP, type RouteInput, SATISFIED_COVERAGE } from "./routers";
 import type { Assessment } from "./state";
 
@@ -11,10 +11,12 @@ const answer = (over: Partial<Assessment> = {}): Assessment => ({
   claim: true,
   timeUp: false,
   checkable: null,
+  numberCheck: null,
+  confirmed: null,
   ...over,
 });
 
-const input = (intent: CandidateIntent, step: StepId, over: Partial<RouteInput> = {}): RouteInput => ({
+const input = (intent: MessageIntent, step: StepId, over: Partial<RouteInput> = {}): RouteInput => ({
   intent,
   step,
   lastStep: step === "monitoring",
@@ -67,25 +69,52 @@ describe("decideMove", () => {
       "wrapUp",
     ],
     ["the last step covered wraps up", input("answer", "monitoring", { probesInStep: 2, coverage: 1 }), "wrapUp"],
-    ["next moves on", input("next", "clarify-requirements"), "advanceStep"],
-    ["next in the last step wraps up", input("next", "monitoring"), "wrapUp"],
-    ["hint gives a hint", input("hint", "data-preparation", { probesInStep: 3 }), "giveHint"],
-    ["a declined question gets a hint while hints remain", input("decline", "model-development"), "giveHint"],
+    ["moving on moves on", input("move_on", "clarify-requirements"), "advanceStep"],
+    ["moving on in the last step wraps up", input("move_on", "monitoring"), "wrapUp"],
+    ["a request for help gets a hint", input("help", "data-preparation", { probesInStep: 3 }), "giveHint"],
+    ["I don't know gets a hint while hints remain", input("dont_know", "model-development"), "giveHint"],
     [
-      "a declined question moves on when hints ran out",
-      input("decline", "model-development", { hintsLeft: false }),
+      "I don't know moves on when hints ran out",
+      input("dont_know", "model-development", { hintsLeft: false }),
       "advanceStep",
     ],
+    ["a decline gets another question", input("decline", "model-development"), "askFollowUp"],
+    [
+      "a decline with no question left moves on",
+      input("decline", "model-development", { followUpsLeft: false }),
+      "advanceStep",
+    ],
+    ["a request to clarify restates the question", input("clarify", "evaluation"), "clarifyQuestion"],
+    ["text aimed at the instructions alone is redirected", input("off_script", "evaluation"), "clarifyQuestion"],
     ["a question is answered", input("question", "frame-problem"), "answerQuestion"],
     ["end wraps up", input("end", "frame-problem"), "wrapUp"],
     [
-      "a checkable number is run through a pipeline",
+      "a pipeline claim never holds up the reply: the usual move goes on",
       input("answer", "deployment-serving", {
         assessment: answer({ checkable: { pipeline: "funnel", quote: "200 ms budget", totalMs: 200 } }),
       }),
-      "runCheck",
+      "askFollowUp",
     ],
-    ["a drill wraps up after its one step", input("next", "evaluation", { lastStep: true }), "wrapUp"],
+    [
+      "wrong arithmetic is challenged before a listed mistake",
+      input("answer", "deployment-serving", {
+        assessment: answer({
+          mistake,
+          numberCheck: {
+            kind: "qps",
+            quote: "q",
+            verdict: "too_low",
+            formula: "",
+            missing: [],
+            headline: "h",
+            rows: [],
+            assumptions: [],
+          },
+        }),
+      }),
+      "checkNumber",
+    ],
+    ["a drill wraps up after its one step", input("move_on", "evaluation", { lastStep: true }), "wrapUp"],
   ] as const)("%s", (_name, routeInput, expected) => {
     expect(decideMove(routeInput)).toBe(expected);
   });

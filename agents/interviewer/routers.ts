@@ -10,7 +10,15 @@ export const MAX_PROBES_PER_POINT = 3;
 /** Coverage of the level's expected weight at which the interviewer is satisfied with a step. */
 export const SATISFIED_COVERAGE = 0.6;
 
-export type Move = "askFollowUp" | "pushBack" | "runCheck" | "giveHint" | "answerQuestion" | "advanceStep" | "wrapUp";
+export type Move =
+  | "askFollowUp"
+  | "pushBack"
+  | "checkNumber"
+  | "giveHint"
+  | "answerQuestion"
+  | "clarifyQuestion"
+  | "advanceStep"
+  | "wrapUp";
 
 /** Share of the weight of items expected at the level that the step's answers earned. */
 export function stepCoverage(items: RubricItem[], credits: Record<string, number>, level: State["level"]): number {
@@ -38,18 +46,23 @@ export function decideMove(input: RouteInput): Move {
   switch (input.intent) {
     case "end":
       return "wrapUp";
-    case "next":
+    case "move_on":
       return moveOn;
-    case "hint":
+    case "help":
       return "giveHint";
     case "question":
       return "answerQuestion";
-    case "decline":
+    case "clarify":
+    case "off_script":
+      return "clarifyQuestion";
+    case "dont_know":
       return input.hintsLeft ? "giveHint" : moveOn;
+    case "decline":
+      return input.followUpsLeft ? "askFollowUp" : moveOn;
     case "answer": {
       if (input.assessment?.timeUp) return moveOn;
+      if (input.assessment?.numberCheck) return "checkNumber";
       if (input.assessment?.mistake) return "pushBack";
-      if (input.assessment?.checkable) return "runCheck";
       if (input.probesInStep === 0 && input.followUpsLeft) return "askFollowUp";
       if (input.coverage < SATISFIED_COVERAGE && input.probesInStep < MAX_PROBES_PER_STEP && input.followUpsLeft) {
         return "askFollowUp";

@@ -1,22 +1,48 @@
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type { Database } from "@/db/client";
+import { updateMessageCheck } from "@/db/queries/messages";
+import { type CheckQueue, createCheckQueue } from "@/lib/checks/check-queue";
 import { getConfig } from "@/lib/env";
 import { createLlmClient } from "@/lib/llm/client";
 import { checkClaim } from "@/lib/pipelines/check-claim";
+import { createFactSimilarity } from "@/lib/interview/fact-similarity";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { searchGrounding, toCitation } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/lib/server/embedder";
+import { logger } from "@/lib/server/logger";
 import type { InterviewerDependencies } from "./dependencies";
 import { buildInterviewerGraph, type InterviewerGraph } from "./graph";
-import { createModelClaimDetector } from "./model-claim-detector";
 import { createModelPhraser } from "./model-phraser";
+import { createModelUnderstander } from "./model-understander";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
 export const CHECKPOINT_SCHEMA = "langgraph";
 
 const graphs = new WeakMap<Database, Promise<InterviewerGraph>>();
+const queues = new WeakMap<Database, CheckQueue>();
+
+/** Checks waiting beyond the one running: enough for a busy room, few enough that a card still arrives soon. */
+const MAX_QUEUED_CHECKS = 32;
+
+/** The process's queue of pipeline checks for interviews in this database, built once. */
+export function getCheckQueue(database: Database, run = checkClaim): CheckQueue {
+  let queue = queues.get(database);
+  if (!queue) {
+    queue = createCheckQueue({
+      concurrency: 1,
+      maxQueued: MAX_QUEUED_CHECKS,
+      run,
+      store: async (job, card) => {
+        await updateMessageCheck({ db: database.db, id: job.turnId, interviewId: job.interviewId, check: card });
+      },
+      onError: (error, job) => logger.warn(`check ${job.claim.pipeline} for ${job.turnId} failed: ${(error as Error).message}`),
+    });
+    queues.set(database, queue);
+  }
+  return queue;
+}
 
 /** The production wiring: grounding from this database, and the configured model if there is one. */
 export function dependenciesFor(database: Database): InterviewerDependencies {
@@ -32,7 +58,8 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     judge,
     phrase: client ? createModelPhraser(client) : null,
     runCheck: checkClaim,
-    detectClaim: client ? createModelClaimDetector(client) : null,
+    understand: client ? createModelUnderstander(client) : null,
+    factSimilarity: createFactSimilarity(getEmbedder),
     scoreTranscript: (transcript) =>
       scoreTranscript(transcript, {
         library: getScenarioLibrary(),

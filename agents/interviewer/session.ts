@@ -9,6 +9,7 @@ import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
+import { schedulePendingChecks } from "./pending-checks";
 import { getInterviewerGraph } from "./runtime";
 import { toView } from "./view";
 
@@ -87,7 +88,10 @@ export async function startInterview(
 export async function getInterviewView(database: Database, id: string, viewer?: Viewer): Promise<InterviewView> {
   const interview = await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
-  return toView(await withInterviewLock(id, () => reconcileOrRead(database, graph, interview)));
+  const view = toView(await withInterviewLock(id, () => reconcileOrRead(database, graph, interview)));
+  // A card left pending by a restart is run again here; one already running is left alone.
+  schedulePendingChecks(database, view);
+  return view;
 }
 
 /** Stores the candidate's message first, then lets the interviewer respond. */
@@ -120,7 +124,10 @@ export async function sendCandidateMessage(
       : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
     return reconcile(database, graph, before.interview, onEvent, { state: before.state, rows });
   });
-  return toView(result);
+  const view = toView(result);
+  // The reply is complete; a pipeline check it announced runs now, off the turn.
+  schedulePendingChecks(database, view);
+  return view;
 }
 
 /** Deletes an interview the viewer owns, with its transcript, share links and checkpoints. */

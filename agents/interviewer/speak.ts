@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { StepId } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { Citation } from "@/lib/scoring/schema";
-import type { Turn } from "@/lib/types";
+import type { CheckCard, Turn } from "@/lib/types";
 import type { InterviewerDependencies } from "./dependencies";
 import type { Move } from "./routers";
 import type { State } from "./state";
@@ -17,7 +17,7 @@ export function interviewerTurn(
   state: Pick<State, "interviewId" | "turns">,
   step: StepId,
   content: string,
-  extra: { citations?: Citation[]; notice?: string | null } = {},
+  extra: { citations?: Citation[]; notice?: string | null; check?: CheckCard } = {},
 ): Turn {
   return {
     id: `${state.interviewId}:${state.turns.length}`,
@@ -26,6 +26,7 @@ export function interviewerTurn(
     content,
     ...(extra.citations && extra.citations.length > 0 ? { citations: extra.citations } : {}),
     ...(extra.notice ? { notice: extra.notice } : {}),
+    ...(extra.check ? { check: extra.check } : {}),
   };
 }
 
@@ -39,7 +40,8 @@ export async function speak({
   deps,
   move,
   step,
-  draft,
+  draft: ownDraft,
+  withPreface = true,
 }: {
   state: State;
   config: LangGraphRunnableConfig;
@@ -47,7 +49,10 @@ export async function speak({
   move: Move | "open";
   step: StepId;
   draft: string;
+  /** Whether to say the facts and confirmations the candidate's message called for first (default yes). */
+  withPreface?: boolean;
 }): Promise<{ text: string; notice: string | null }> {
+  const draft = withPreface && state.preface ? `${state.preface}\n\n${ownDraft}` : ownDraft;
   const emit = (token: string) => config.writer?.({ type: "token", token });
   if (deps.phrase) {
     const last = [...state.turns].reverse().find((t) => t.role === "candidate");

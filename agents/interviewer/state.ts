@@ -1,7 +1,9 @@
 import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
-import type { CandidateIntent } from "@/lib/interview/detect-intent";
+import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
+import type { MessageIntent } from "@/lib/understanding/primary-intent";
+import type { Act } from "@/lib/understanding/types";
 import type { Citation, ScoreReport } from "@/lib/scoring/schema";
 import type { LedgerEntry, Turn } from "@/lib/types";
 
@@ -33,6 +35,10 @@ export interface Assessment {
   timeUp: boolean;
   /** A quantitative claim a reference pipeline can check, not checked before in this step. */
   checkable: QuantitativeClaim | null;
+  /** The first arithmetic check of this answer that is wrong or cannot be checked yet: the reply challenges it. */
+  numberCheck: ArithmeticCheck | null;
+  /** Arithmetic the answer got right: confirmed in the reply, which then moves on. */
+  confirmed: ArithmeticCheck | null;
 }
 
 export const InterviewerState = Annotation.Root({
@@ -58,8 +64,19 @@ export const InterviewerState = Annotation.Root({
   turns: Annotation<Turn[]>({ reducer: (left, right) => left.concat(right), default: () => [] }),
   /** The candidate message being processed in this run, or null between runs. */
   pending: Annotation<CandidateInput | null>({ reducer: replace, default: () => null }),
-  /** What the last candidate message asked for. */
-  intent: Annotation<CandidateIntent>({ reducer: replace, default: () => "answer" }),
+  /** What the last candidate message mainly asked for. */
+  intent: Annotation<MessageIntent>({ reducer: replace, default: () => "answer" }),
+  /** Every act of the last candidate message, each with the sentence it came from. */
+  acts: Annotation<Act[]>({ reducer: replace, default: () => [] }),
+  /** The step a "move on" asked for by name, when it lies ahead; otherwise the next step. */
+  jumpTo: Annotation<StepId | null>({ reducer: replace, default: () => null }),
+  /**
+   * What the reply says first, before its own move: the facts the candidate's questions asked
+   * for and the confirmation of arithmetic they got right, so no question inside an answer is dropped.
+   */
+  preface: Annotation<string>({ reducer: replace, default: () => "" }),
+  /** Acknowledgement templates already said, so none repeats within an interview. */
+  usedPhrases: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** The assessment of the last answer, or null after a command or question. */
   assessment: Annotation<Assessment | null>({ reducer: replace, default: () => null }),
   /** Credit (0..1) per rubric item, per step, from the scorer's reading of the step's answers. */

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type Message, messages, type NewMessage } from "../schema";
@@ -14,4 +14,29 @@ export function listMessagesByInterview({ db, interviewId }: { db: Db; interview
   return withDbError("db:list_messages", () =>
     db.select().from(messages).where(eq(messages.interviewId, interviewId)).orderBy(asc(messages.seq)),
   );
+}
+
+/**
+ * Sets the check card of a stored interviewer message (a pipeline run finished after the reply
+ * was sent). Only the card changes; the message's text and its other metadata stay as they were.
+ */
+export function updateMessageCheck({
+  db,
+  id,
+  interviewId,
+  check,
+}: {
+  db: Db;
+  id: string;
+  interviewId: string;
+  check: unknown;
+}): Promise<boolean> {
+  return withDbError("db:update_message_check", async () => {
+    const updated = await db
+      .update(messages)
+      .set({ meta: sql`jsonb_set(coalesce(${messages.meta}, '{}'::jsonb), '{check}', ${JSON.stringify(check)}::jsonb)` })
+      .where(and(eq(messages.id, id), eq(messages.interviewId, interviewId)))
+      .returning({ id: messages.id });
+    return updated.length > 0;
+  });
 }

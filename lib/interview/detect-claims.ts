@@ -1,94 +1,101 @@
-import { normalizeText } from "@/lib/text/normalize";
+import { type ArithmeticCheck, type ClaimContext, checkArithmeticClaims } from "@/lib/understanding/claims/check-arithmetic";
+import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
+import type { Quantity } from "@/lib/understanding/types";
 
 /** A quantitative claim the interviewer can check by running a reference pipeline. */
 export type QuantitativeClaim =
-  | { pipeline: "ann"; quote: string; latencyMs?: number; recall?: number; items?: number }
+  | { pipeline: "ann"; quote: string; latencyMs?: number; recall?: number; items?: number; dim?: number }
   | { pipeline: "funnel"; quote: string; totalMs: number }
   | { pipeline: "ctr"; quote: string; metric: "logLoss" | "ne" | "auc"; value: number }
+  /** Kept for stored transcripts; arithmetic claims now go through `checkArithmeticClaims`. */
   | { pipeline: "capacity"; quote: string; memoryGB?: number; items?: number; dim?: number; dau?: number };
 
-const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, b: 1e9 };
-
-function quantity(text: string, unitPattern: string): number | undefined {
-  const match = new RegExp(
-    `(\\d[\\d,]*(?:\\.\\d+)?)\\s*(thousand|million|billion|k|m|b)?\\s*(?:${unitPattern})`,
-    "i",
-  ).exec(text);
-  if (!match) return undefined;
-  return Number(match[1]?.replace(/,/g, "")) * (SCALE[match[2]?.toLowerCase() ?? ""] ?? 1);
+/** A simple splitter; numbers such as "2.5M" keep their dot because a space must follow it. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 0);
+const VECTOR_TALK =
+  /\b(hnsw|ann|approximate nearest|nearest neighbou?rs?|faiss|ivf|scann|vector (search|index|db|database)|embedding index|top[ -]?\d+ of|top[ -]k)\b/i;
+const FUNNEL_TALK = /\b(retrieval|candidate generation|ranking|ranker|re-?rank\w*)\b/i;
+const BUDGET_TALK = /\b(budget|total|end to end|end-to-end|p99|within|under)\b/i;
+const METRIC = /\b(log ?loss|normali[sz]ed entropy|NE|AUC)\b\s*(?:of|is|=|around|about|~|at)?\s*(0?\.\d+)/i;
+
+const ms = (q: Quantity | undefined) => (q ? Number((q.value * 1000).toPrecision(12)) : undefined);
+
+function annClaim(sentence: string, qs: Quantity[]): QuantitativeClaim | undefined {
+  const latency = qs.find((q) => q.kind === "duration" && q.value < 10);
+  const recall = qs.find((q) => q.kind === "fraction" && /recall/i.test(q.what ?? ""));
+  if (!VECTOR_TALK.test(sentence) || (!latency && !recall)) return undefined;
+  // The corpus is the largest plain count ("top 100 of 6 billion" is 6 billion).
+  const corpus = qs
+    .filter((q) => q.kind === "count" && q.unit === "" && q.value >= 1000)
+    .sort((a, b) => b.value - a.value)[0];
+  const dim = qs.find((q) => q.kind === "dimension");
+  return {
+    pipeline: "ann",
+    quote: sentence,
+    latencyMs: ms(latency),
+    recall: recall?.value,
+    items: corpus?.value,
+    ...(dim ? { dim: dim.value } : {}),
+  };
+}
+
+function pipelineClaims(sentence: string, qs: Quantity[]): QuantitativeClaim[] {
+  const ann = annClaim(sentence, qs);
+  if (ann) return [ann];
+  const duration = qs.find((q) => q.kind === "duration" && q.value < 10);
+  if (duration && FUNNEL_TALK.test(sentence) && BUDGET_TALK.test(sentence)) {
+    return [{ pipeline: "funnel", quote: sentence, totalMs: ms(duration) ?? 0 }];
+  }
+  const metric = METRIC.exec(sentence);
+  if (metric?.[1] && metric[2]) {
+    const name = metric[1].toLowerCase();
+    const kind = name.includes("log") ? "logLoss" : name === "auc" ? "auc" : "ne";
+    return [{ pipeline: "ctr", quote: sentence, metric: kind, value: Number(metric[2]) }];
+  }
+  return [];
 }
 
 /**
- * Finds claims by patterns over numbers and units, one per pipeline at most: ANN latency or
- * recall, a funnel latency budget, a metric value, memory or traffic sizing. Offline and
- * deterministic; the quote is the candidate's own sentence.
+ * Claims a reference pipeline can check, at most one per pipeline: ANN latency or recall at a
+ * corpus size, a funnel latency budget, a CTR metric value. Arithmetic claims (memory, traffic)
+ * are `checkArithmeticClaims`'s; see `findChecks` for both.
  */
 export function detectClaims(answer: string): QuantitativeClaim[] {
   const claims = new Map<QuantitativeClaim["pipeline"], QuantitativeClaim>();
   for (const sentence of sentences(answer)) {
-    const text = normalizeText(sentence);
-    const ms = quantity(sentence, "ms|milliseconds?");
-    const vectorTalk =
-      /\b(hnsw|ann|approximate nearest|nearest neighbou?r|faiss|ivf|vector (search|index)|embedding index)\b/.test(
-        text,
-      );
-    const recallMatch = /recall(?:@\d+)?\s*(?:of|at|is|=|~)?\s*(0\.\d+|\d{2}(?:\.\d+)?\s*%)/i.exec(sentence);
-    if (vectorTalk && (ms !== undefined || recallMatch) && !claims.has("ann")) {
-      const recallRaw = recallMatch?.[1];
-      const recall = recallRaw
-        ? recallRaw.includes("%")
-          ? Number.parseFloat(recallRaw) / 100
-          : Number(recallRaw)
-        : undefined;
-      claims.set("ann", {
-        pipeline: "ann",
-        quote: sentence.trim(),
-        latencyMs: ms,
-        recall,
-        items: quantity(sentence, "items|videos|vectors|images|listings|products|documents|embeddings"),
-      });
-      continue;
-    }
-    if (
-      /\b(retrieval|candidate generation|ranking|ranker|re rank|rerank)\b/.test(text) &&
-      ms !== undefined &&
-      /\b(budget|total|end to end|p99|within|under)\b/.test(text) &&
-      !claims.has("funnel")
-    ) {
-      claims.set("funnel", { pipeline: "funnel", quote: sentence.trim(), totalMs: ms });
-      continue;
-    }
-    const metric = /\b(log ?loss|normali[sz]ed entropy|\bne\b|auc)\b\s*(?:of|is|=|around|about|~)?\s*(0\.\d+)/i.exec(
-      sentence,
-    );
-    if (metric && !claims.has("ctr")) {
-      const name = metric[1]?.toLowerCase() ?? "";
-      claims.set("ctr", {
-        pipeline: "ctr",
-        quote: sentence.trim(),
-        metric: name.includes("log") ? "logLoss" : name === "auc" ? "auc" : "ne",
-        value: Number(metric[2]),
-      });
-      continue;
-    }
-    const memoryGB = quantity(sentence, "gb|gigabytes?") ?? (quantity(sentence, "tb|terabytes?") ?? Number.NaN) * 1000;
-    if (
-      /\b(index|embeddings?|vectors?|memory|ram|fits?)\b/.test(text) &&
-      Number.isFinite(memoryGB) &&
-      !claims.has("capacity")
-    ) {
-      claims.set("capacity", {
-        pipeline: "capacity",
-        quote: sentence.trim(),
-        memoryGB,
-        items: quantity(sentence, "items|videos|vectors|images|listings|products|documents|embeddings"),
-        dim: quantity(sentence, "dimensions?|dims?|d\\b"),
-      });
+    for (const claim of pipelineClaims(sentence, parseQuantities(sentence))) {
+      if (!claims.has(claim.pipeline)) claims.set(claim.pipeline, claim);
     }
   }
   return [...claims.values()];
+}
+
+/**
+ * Every check an answer calls for, sentence by sentence: arithmetic verdicts computed now and
+ * pipeline claims to run. A one-machine ANN claim's memory check is already first in
+ * `arithmetic`, so a caller showing the first check shows whether the corpus fits at all.
+ */
+export function findChecks(
+  message: string,
+  context?: ClaimContext,
+): { arithmetic: ArithmeticCheck[]; pipeline: QuantitativeClaim[] } {
+  const arithmetic: ArithmeticCheck[] = [];
+  const pipeline = new Map<QuantitativeClaim["pipeline"], QuantitativeClaim>();
+  const ledger = [...(context?.quantities ?? [])];
+  for (const sentence of sentences(message)) {
+    const qs = parseQuantities(sentence);
+    arithmetic.push(...checkArithmeticClaims(sentence, { quantities: ledger }));
+    for (const claim of pipelineClaims(sentence, qs)) {
+      if (!pipeline.has(claim.pipeline)) pipeline.set(claim.pipeline, claim);
+    }
+    // Later sentences of the same message may borrow this one's figures.
+    ledger.push(...qs);
+  }
+  return { arithmetic, pipeline: [...pipeline.values()] };
 }

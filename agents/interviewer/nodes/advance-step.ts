@@ -2,16 +2,21 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { nextStep, STEP_TITLES } from "@/lib/framework";
 import { pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
+import { attachedCheck } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
 
-const TRANSITIONS = ["Let's move on to {title}.", "Good. Next: {title}.", "Now for {title}."];
+// No praise here: a candidate who typed "next" with no answer has earned none.
+const TRANSITIONS = ["Let's move on to {title}.", "Next: {title}.", "Now for {title}."];
 
-/** Moves to the next step and asks its opening question; says so when the step's time ran out. */
+/**
+ * Moves to the next step (or the later step the candidate asked for by name) and asks its opening
+ * question; says so when the step's time ran out.
+ */
 export function createAdvanceStep(deps: InterviewerDependencies) {
   return async function advanceStep(state: State, config: LangGraphRunnableConfig): Promise<Update> {
-    const step = nextStep(state.step);
+    const step = state.jumpTo ?? nextStep(state.step);
     if (!step) throw new Error("advanceStep reached past the last step");
     const content = getScenario(state.scenarioId).steps[step];
     const timeUp = state.assessment?.timeUp
@@ -30,7 +35,8 @@ export function createAdvanceStep(deps: InterviewerDependencies) {
       step,
       stepStartedAt: state.lastMessageAt,
       lastQuestionId: null,
-      turns: [interviewerTurn(state, step, text, { notice: notice ?? state.notice })],
+      jumpTo: null,
+      turns: [interviewerTurn(state, step, text, { notice: notice ?? state.notice, check: attachedCheck(state) })],
     };
   };
 }

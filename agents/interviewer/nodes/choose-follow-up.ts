@@ -1,11 +1,13 @@
 import { levelReaches } from "@/lib/framework";
+import { ledgerAnswers } from "@/lib/interview/ledger";
 import { getScenario } from "@/lib/scenarios/library";
 import type { FollowUp } from "@/lib/scenarios/schema";
 import { MAX_PROBES_PER_POINT } from "../routers";
 import type { State } from "../state";
 
 /**
- * The follow-up to ask next: never one already asked or declined; preferring one that targets
+ * The follow-up to ask next: never one already asked or declined, nor one asking for a number
+ * the ledger holds or a point the last answer just made; preferring one that targets
  * an item expected at the level and not yet earned (at most three probes per item), and a
  * number question when the last answer gave no number, a trade-off one when it gave no reason.
  */
@@ -18,8 +20,12 @@ export function chooseFollowUp(state: State): FollowUp | null {
     (credits[target] ?? 0) < 1 && (state.probesPerPoint[target] ?? 0) < MAX_PROBES_PER_POINT;
   const wantsNumber = state.assessment !== null && state.assessment.quantities.length === 0;
   const wantsReason = state.assessment !== null && !state.assessment.claim;
+  const justAnswered = new Set(state.assessment?.newlyCovered ?? []);
   const scored = content.followUps
     .filter((f) => !used.has(f.id))
+    // Never ask for a figure already on the table, nor about points the last answer just made.
+    .filter((f) => ledgerAnswers(f.text, state.ledger) === null)
+    .filter((f) => f.targets.length === 0 || !f.targets.every((t) => justAnswered.has(t)))
     .filter((f) => f.targets.length === 0 || f.targets.some(open))
     .map((f, index) => {
       const expected = f.targets.filter((t) => open(t) && levelReaches(state.level, itemLevel.get(t) ?? "staff"));

@@ -1,5 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { pickPhrase } from "@/lib/interview/phrasing";
+import { attachedCheck } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
@@ -18,7 +19,11 @@ export function createPushBack(deps: InterviewerDependencies) {
     const draft = `${pickPhrase(OPENERS, state.turns.length)} ${mistake.pushback}${source}`;
     const { text, notice } = await speak({ state, config, deps, move: "pushBack", step: state.step, draft });
     return {
-      turns: [interviewerTurn(state, state.step, text, { citations, notice: notice ?? state.notice })],
+      turns: [interviewerTurn(state, state.step, text, {
+          citations,
+          notice: notice ?? state.notice,
+          check: attachedCheck(state),
+        })],
       pushedBack: [mistake.rubricId],
       citations,
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { awaitPendingChecks } from "@/agents/interviewer/pending-checks";
 import { type InterviewEvent, sendCandidateMessage } from "@/agents/interviewer/session";
 import { errorResponse, handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { getCurrentUserId } from "@/lib/server/current-user";
@@ -9,6 +10,8 @@ import { candidateMessageBody, interviewIdParam } from "../../schemas";
  * Stores the candidate's message, then lets the interviewer answer. With
  * `Accept: application/x-ndjson` the reply streams as it is produced: `token` events, a
  * `reset` if a model reply is abandoned for the offline one, then the final `view` (or an `error`).
+ * When the reply announced a pipeline check, the stream stays open after the view for its
+ * `check-progress` events and the finished `check` card, then closes.
  */
 export const POST = handleRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const interviewId = interviewIdParam.parse((await context.params).id);
@@ -31,6 +34,12 @@ export const POST = handleRoute(async (request: Request, context: { params: Prom
       try {
         const view = await sendCandidateMessage(database, message, send);
         send({ type: "view", view });
+        await awaitPendingChecks(
+          database,
+          view,
+          (turnId, card) => send({ type: "check", turnId, card }),
+          (turnId, progress) => send({ type: "check-progress", turnId, message: progress }),
+        );
       } catch (error) {
         const response = errorResponse(error);
         send({ type: "error", status: response.status, ...(await response.json()) });

@@ -1,0 +1,71 @@
+import { findChecks, type QuantitativeClaim } from "@/lib/interview/detect-claims";
+import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
+import type { CheckCard, LedgerEntry } from "@/lib/types";
+import type { Quantity } from "@/lib/understanding/types";
+import type { State } from "../../state";
+
+const ARITHMETIC_TITLES: Record<ArithmeticCheck["kind"], string> = {
+  memory: "memory arithmetic",
+  storage: "storage arithmetic",
+  qps: "traffic arithmetic",
+  servers: "server-count arithmetic",
+  bandwidth: "bandwidth arithmetic",
+};
+
+/** The key under which a check is remembered, so the same figure is never checked twice in a step. */
+export const arithmeticKey = (step: string, check: ArithmeticCheck) =>
+  `${step}:${check.kind}:${check.claimed?.value ?? "unknown"}`;
+export const pipelineKey = (step: string, claim: QuantitativeClaim) => `${step}:${claim.pipeline}`;
+
+/** The card for an arithmetic verdict: computed inline, so it is complete when the reply is. */
+export function arithmeticCard(check: ArithmeticCheck): CheckCard {
+  return {
+    pipeline: check.kind,
+    title: ARITHMETIC_TITLES[check.kind],
+    claim: check.quote,
+    status: "done",
+    verdict: check.verdict,
+    headline: check.headline,
+    rows: check.rows,
+    chart: null,
+    assumptions: check.assumptions,
+  };
+}
+
+/** Earlier figures, as quantities a check may borrow an input from ("you said 1 billion vectors"). */
+function ledgerQuantities(ledger: LedgerEntry[]): Quantity[] {
+  return ledger.map((e) => ({ text: e.text, kind: e.kind, value: e.value, unit: "", what: e.what, start: 0, end: 0 }));
+}
+
+export interface NumberChecks {
+  /** Wrong, or missing an input: the reply challenges it. */
+  challenge: ArithmeticCheck | null;
+  /** Right: the reply confirms it and moves on. */
+  confirmed: ArithmeticCheck | null;
+  /** A claim only a pipeline run can check; it runs after the reply. */
+  pipeline: QuantitativeClaim | null;
+  /** Keys of everything looked at, so it is not checked again. */
+  keys: string[];
+}
+
+/** Checks the numbers of an answer: arithmetic inline, pipeline claims for later. */
+export function checkNumbers(state: State, answer: string, pipelinesOn: boolean): NumberChecks {
+  const found = findChecks(answer, { quantities: ledgerQuantities(state.ledger) });
+  const done = new Set(state.checksRun);
+  const arithmetic = found.arithmetic.filter((c) => !done.has(arithmeticKey(state.step, c)));
+  const challenge = arithmetic.find((c) => c.verdict !== "consistent") ?? null;
+  const confirmed = challenge ? null : (arithmetic.find((c) => c.verdict === "consistent") ?? null);
+  // A memory verdict that says the claim cannot fit comes first; the run would only restate it.
+  const memoryFirst = challenge?.kind === "memory";
+  const pipeline =
+    pipelinesOn && !memoryFirst ? (found.pipeline.find((c) => !done.has(pipelineKey(state.step, c))) ?? null) : null;
+  return {
+    challenge,
+    confirmed,
+    pipeline,
+    keys: [
+      ...arithmetic.map((c) => arithmeticKey(state.step, c)),
+      ...(pipeline ? [pipelineKey(state.step, pipeline)] : []),
+    ],
+  };
+}

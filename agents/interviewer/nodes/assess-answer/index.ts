@@ -1,0 +1,128 @@
+import { STEP_IDS } from "@/lib/framework";
+import { ledgerEntriesFrom } from "@/lib/interview/ledger";
+import { stepBudgets } from "@/lib/interview/timing";
+import { getScenario } from "@/lib/scenarios/library";
+import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
+import { hasNumber, hasReasoning } from "@/lib/scoring/claims";
+import { splitSentences } from "@/lib/scoring/sentences";
+import { answerText, primaryIntent } from "@/lib/understanding/primary-intent";
+import type { InterviewerDependencies } from "../../dependencies";
+import { MODEL_UNAVAILABLE_NOTICE } from "../../speak";
+import type { Assessment, State, Update } from "../../state";
+import { answerFacts } from "./answer-facts";
+import { checkNumbers } from "./check-numbers";
+import { readMessage } from "./read-message";
+
+/** The step a "move on" named, when it lies ahead of the current one. */
+function jumpTarget(state: State, target: string | undefined) {
+  if (!target) return null;
+  const here = STEP_IDS.indexOf(state.step);
+  const there = STEP_IDS.indexOf(target as (typeof STEP_IDS)[number]);
+  return there > here ? STEP_IDS[there] ?? null : null;
+}
+
+/**
+ * Reads the candidate's message (every act, with its sentence, and every quantity), answers the
+ * questions in it from the scenario's facts, keeps the ledger, checks the numbers, and assesses
+ * the step's answers with the scorer's own rules (and the model judge's verified proposals).
+ */
+export function createAssessAnswer(deps: InterviewerDependencies) {
+  return async function assessAnswer(state: State): Promise<Update> {
+    const input = state.pending;
+    if (!input) throw new Error("assessAnswer ran without a pending candidate message");
+    const { understanding, modelFailed } = await readMessage(deps, input.content);
+    const { acts } = understanding;
+    const intent = primaryIntent(acts);
+    const answer = answerText(acts);
+    const turnIndex = state.turns.length;
+    const turn = { id: input.id, role: "candidate" as const, step: state.step, content: input.content };
+    const elapsed = Math.max(0, Date.parse(input.at) - Date.parse(state.stepStartedAt));
+    const scenario = getScenario(state.scenarioId);
+
+    const questions = acts.filter((a) => a.kind === "fact_question").map((a) => a.sentence);
+    const facts = await answerFacts({
+      deps,
+      facts: scenario.facts,
+      questions,
+      revealed: state.revealedFacts,
+      turn: turnIndex + 1,
+      step: state.step,
+    });
+    const stated = ledgerEntriesFrom({
+      text: input.content,
+      quantities: understanding.quantities,
+      source: "candidate",
+      turn: turnIndex,
+      step: state.step,
+      within: acts.filter((a) => a.kind === "answer").map((a) => a.sentence),
+    });
+    const moveOn = acts.find((a) => a.kind === "move_on");
+    const base: Update = {
+      intent,
+      acts,
+      jumpTo: jumpTarget(state, moveOn?.targetStep),
+      turns: [turn],
+      pending: null,
+      notice: modelFailed ? MODEL_UNAVAILABLE_NOTICE : null,
+      lastMessageAt: input.at,
+      timeSpent: { [state.step]: elapsed },
+      assessment: null,
+      preface: [
+        facts.text,
+        intent === "answer" && facts.unanswered.length > 0
+          ? `I don't have a figure for “${facts.unanswered[0]?.trim()}”: assume one and say it as you go.`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+      revealedFacts: facts.revealed,
+      ledger: [...stated, ...facts.ledger],
+      ...(intent === "decline" && state.lastQuestionId ? { declined: [state.lastQuestionId] } : {}),
+    };
+    if (!answer.trim()) return base;
+
+    const rubric = scenario.steps[state.step].rubric;
+    // Only answer sentences count as evidence: never a question, a request or text aimed at the grader.
+    const scoredTurn = { ...turn, content: answer };
+    const stepTurns = [...state.turns.map((t, i) => ({ t, i })), { t: scoredTurn, i: turnIndex }].filter(
+      ({ t }) => t.role === "candidate" && t.step === state.step,
+    );
+    const { usable } = screenSentences(stepTurns.flatMap(({ t, i }) => splitSentences(t.content, i)));
+    let notice = base.notice ?? null;
+    let proposals: Awaited<ReturnType<NonNullable<InterviewerDependencies["judge"]>>> = [];
+    if (deps.judge) {
+      try {
+        proposals = await deps.judge({ step: state.step, level: state.level, items: rubric, sentences: usable });
+      } catch {
+        notice = MODEL_UNAVAILABLE_NOTICE;
+      }
+    }
+    const decisions = assessStep(rubric, usable, proposals);
+    const before = state.coverage[state.step] ?? {};
+    const credits = Object.fromEntries(decisions.map((d) => [d.item.id, d.credit]));
+    const fresh = decisions.find(
+      (d) => d.mistake && d.quote?.turn === turnIndex && !state.pushedBack.includes(d.item.id),
+    );
+    const mistake = fresh?.item.mistakes.find((m) => m.text === fresh.mistake);
+    const numbers = checkNumbers({ ...state, ledger: [...state.ledger, ...facts.ledger] }, answer, deps.runCheck !== null);
+    const assessment: Assessment = {
+      newlyCovered: decisions.filter((d) => d.credit > (before[d.item.id] ?? 0)).map((d) => d.item.id),
+      mistake: fresh && mistake ? { rubricId: fresh.item.id, text: mistake.text, pushback: mistake.pushback } : null,
+      quantities: stated.map((e) => e.text),
+      claim: hasNumber(answer) || hasReasoning(answer),
+      timeUp: elapsed >= stepBudgets(state.minutes)[state.step],
+      checkable: numbers.pipeline,
+      numberCheck: numbers.challenge,
+      confirmed: numbers.confirmed,
+    };
+    return {
+      ...base,
+      preface: [base.preface, numbers.confirmed?.headline ?? ""].filter(Boolean).join(" "),
+      notice,
+      assessment,
+      checksRun: numbers.keys,
+      coverage: { [state.step]: credits },
+      answersPerStep: { [state.step]: (state.answersPerStep[state.step] ?? 0) + 1 },
+    };
+  };
+}
