@@ -33,7 +33,9 @@ export function startsWithVerb(title: string): boolean {
   // Third-person present ("Splits", "Chooses") is how rubric titles start when they are verb phrases.
   const firstWord = title.trim().split(/\s+/)[0] ?? "";
   if (!/[a-z]s$/.test(firstWord) || /ss$/.test(firstWord) || firstWord.includes("-")) return false;
-  const second = nlp(`It ${lowerFirst(title)}.`).terms().eq(1);
+  const second = nlp(`It ${lowerFirst(title)}.`)
+    .terms()
+    .eq(1);
   return second.has("#PresentTense") && !second.has("#Gerund");
 }
 

@@ -1,4 +1,8 @@
-import { type ArithmeticCheck, type ClaimContext, checkArithmeticClaims } from "@/lib/understanding/claims/check-arithmetic";
+import {
+  type ArithmeticCheck,
+  type ClaimContext,
+  checkArithmeticClaims,
+} from "@/lib/understanding/claims/check-arithmetic";
 import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
 import type { Quantity } from "@/lib/understanding/types";
 

@@ -44,7 +44,17 @@ describe("ledgerEntriesFrom", () => {
 describe("ledgerAnswers", () => {
   it.each([
     ["How many GPUs would you need for training?", entry({}), true],
-    ["How many posts per second arrive at peak?", entry({ text: "17,000 posts per second", kind: "rate", value: 17000, what: "posts per second", source: "interviewer" }), true],
+    [
+      "How many posts per second arrive at peak?",
+      entry({
+        text: "17,000 posts per second",
+        kind: "rate",
+        value: 17000,
+        what: "posts per second",
+        source: "interviewer",
+      }),
+      true,
+    ],
     ["How many servers do you need?", entry({}), false],
     ["What throughput does each GPU reach?", entry({ what: "GPUs per region" }), false],
   ])("%s", (question, known, answered) => {

@@ -3,8 +3,7 @@ import { getScenario } from "@/lib/scenarios/library";
 import { matchFacts } from "./match-fact";
 
 const facts = getScenario("visual-search").facts;
-const ids = (question: string, similarity?: number[]) =>
-  matchFacts(facts, question, { similarity }).map((f) => f.id);
+const ids = (question: string, similarity?: number[]) => matchFacts(facts, question, { similarity }).map((f) => f.id);
 
 describe("matchFacts", () => {
   it("finds a fact by its trigger", () => {

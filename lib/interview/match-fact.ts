@@ -1,7 +1,7 @@
 import type { Fact } from "@/lib/scenarios/schema";
 import { stemTokens } from "@/lib/scoring/match-phrase";
-import { isStopword } from "@/lib/text/stem";
 import { containsPhrase, normalizeText } from "@/lib/text/normalize";
+import { isStopword } from "@/lib/text/stem";
 
 /** Words that shape a request for a figure but say nothing about which figure. */
 const REQUEST_WORDS = new Set(

@@ -3,16 +3,33 @@ import type { CheckCard } from "@/lib/types";
 import { getPipeline } from "./registry";
 import { runPipelineInWorker } from "./run-in-worker";
 
+/** Widest vectors the in-interview ANN run builds: 20,000 × 256 keeps the run to a few seconds. */
+export const CLAIM_RUN_MAX_DIM = 256;
+const CLAIM_RUN_N = 20_000;
+const DEFAULT_CLAIM_DIM = 64;
+
+/** The dimension the small run uses for an ANN claim, and a note when it is not the candidate's. */
+export function annRunDim(claim: QuantitativeClaim): { dim: number; note?: string } {
+  if (claim.pipeline !== "ann" || claim.dim === undefined) return { dim: DEFAULT_CLAIM_DIM };
+  const dim = Math.max(2, Math.round(claim.dim));
+  if (dim <= CLAIM_RUN_MAX_DIM) return { dim };
+  return {
+    dim: CLAIM_RUN_MAX_DIM,
+    note: `The run uses ${CLAIM_RUN_MAX_DIM}-dim vectors, not your ${dim}, to finish in seconds; wider vectors make each distance (and so latency) roughly proportionally slower.`,
+  };
+}
+
 /**
  * The small-scale run that checks a claim inside an interview (a few seconds at most), with the
- * candidate's own figures passed in so the result sets them beside what was measured.
+ * candidate's own figures passed in so the result sets them beside what was measured, and the
+ * candidate's corpus size as `targetN` so the figures are extrapolated to it.
  */
 export function claimParams(claim: QuantitativeClaim): Record<string, unknown> {
   switch (claim.pipeline) {
     case "ann":
       return {
-        n: 20_000,
-        dim: 64,
+        n: CLAIM_RUN_N,
+        dim: annRunDim(claim).dim,
         queries: 200,
         efSweep: [16, 64],
         claim: { latencyMs: claim.latencyMs, recall: claim.recall, n: claim.items },
@@ -31,6 +48,9 @@ export function claimParams(claim: QuantitativeClaim): Record<string, unknown> {
   }
 }
 
+/** A memory claim's card shows the memory rows only; traffic rows answer another question. */
+const MEMORY_ROW = /^(Your stated memory|Embedding storage|Index memory)/;
+
 /** Runs the check off the request thread and turns the result into a chat card. */
 export async function checkClaim(claim: QuantitativeClaim, onProgress: (message: string) => void): Promise<CheckCard> {
   const pipeline = getPipeline(claim.pipeline);
@@ -39,13 +59,15 @@ export async function checkClaim(claim: QuantitativeClaim, onProgress: (message:
     onProgress: (_f, message) => onProgress(message),
   });
   const summary = pipeline.summarize(result);
+  const rows = claim.pipeline === "capacity" ? summary.rows.filter((r) => MEMORY_ROW.test(r.label)) : summary.rows;
+  const note = annRunDim(claim).note;
   return {
     pipeline: claim.pipeline,
     title: pipeline.title,
     claim: claim.quote,
     headline: summary.headline,
-    rows: summary.rows.slice(0, 8),
+    rows: rows.slice(0, 8),
     chart: summary.charts[0] ?? null,
-    assumptions: summary.assumptions ?? [],
+    assumptions: [...(note ? [note] : []), ...(summary.assumptions ?? [])],
   };
 }

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:claims`: does the first check of each labelled sentence have the right kind and
+ * verdict? Accuracy on the tuning set and, if present, on the held-out set, reported apart; the
+ * misses are printed for the tuning set only, so the held-out set never steers the code.
+ * `--tuning-only` skips the held-out set. Prints tables, then one JSON line.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { formatTable } from "@/lib/cli/print-table";
+import { findChecks } from "@/lib/interview/detect-claims";
+import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
+
+interface Item {
+  text: string;
+  context?: string[];
+  expected: { kind: string; verdict: string };
+  note?: string;
+}
+
+const dir = path.join(import.meta.dirname);
+
+/** The first check's kind and verdict: arithmetic first, then a pipeline claim, else none. */
+function firstCheck(item: Item): { kind: string; verdict: string } {
+  const quantities = (item.context ?? []).flatMap((sentence) => parseQuantities(sentence));
+  const found = findChecks(item.text, { quantities });
+  const arithmetic = found.arithmetic[0];
+  if (arithmetic) return { kind: arithmetic.kind, verdict: arithmetic.verdict };
+  const pipeline = found.pipeline[0];
+  if (pipeline) return { kind: pipeline.pipeline, verdict: "pipeline" };
+  return { kind: "none", verdict: "none" };
+}
+
+function score(items: Item[]) {
+  const results = items.map((item) => ({ item, got: firstCheck(item) }));
+  const hit = (r: (typeof results)[number]) =>
+    r.got.kind === r.item.expected.kind && r.got.verdict === r.item.expected.verdict;
+  const kinds = [...new Set(items.map((i) => i.expected.kind))].sort();
+  const perKind = kinds.map((kind) => {
+    const of = results.filter((r) => r.item.expected.kind === kind);
+    return { kind, correct: of.filter(hit).length, total: of.length };
+  });
+  const correct = results.filter(hit).length;
+  return {
+    correct,
+    total: items.length,
+    accuracy: correct / Math.max(1, items.length),
+    perKind,
+    misses: results.filter((r) => !hit(r)),
+  };
+}
+
+const load = (file: string): Item[] => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+const tuning = score(load("tuning.json"));
+const heldoutPath = path.join(dir, "heldout.json");
+const heldout = !process.argv.includes("--tuning-only") && existsSync(heldoutPath) ? score(load("heldout.json")) : null;
+
+for (const [name, s] of [
+  ["tuning", tuning],
+  ["held-out", heldout],
+] as const) {
+  if (!s) continue;
+  console.log(`\n${name}: ${s.correct}/${s.total} = ${pct(s.accuracy)}`);
+  console.log(
+    formatTable(
+      ["kind", "correct", "total"],
+      s.perKind.map((k) => [k.kind, k.correct, k.total]),
+    ),
+  );
+}
+if (tuning.misses.length) {
+  console.log("\ntuning misses:");
+  console.log(
+    formatTable(
+      ["text", "expected", "got"],
+      tuning.misses.map((m) => [
+        m.item.text,
+        `${m.item.expected.kind}/${m.item.expected.verdict}`,
+        `${m.got.kind}/${m.got.verdict}`,
+      ]),
+      70,
+    ),
+  );
+}
+const summary = (s: typeof tuning) => ({
+  correct: s.correct,
+  total: s.total,
+  accuracy: Number(s.accuracy.toFixed(4)),
+  perKind: s.perKind,
+});
+console.log(JSON.stringify({ tuning: summary(tuning), heldout: heldout ? summary(heldout) : null }));

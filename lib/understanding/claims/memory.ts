@@ -1,0 +1,159 @@
+/**
+ * Memory of a vector index: n × dim × bytes per value, plus HNSW's links (2·M four-byte ids a
+ * vector, M = 16), the same arithmetic as the Lab's capacity form.
+ */
+import { HNSW_LINK_BYTES } from "@/lib/pipelines/capacity/compute";
+import { grouped, valueType } from "@/lib/pipelines/capacity/format";
+import type { Quantity } from "../types";
+import { fromContext, isPlainSize, isUsers, isVectors, numberText, VECTORS } from "./inputs";
+import { bytes, cannotCheck, comparedWith, judge, TOLERANCE_NOTE, times } from "./judge";
+import type { ArithmeticCheck } from "./types";
+
+export const HNSW_M = 16;
+export const FLOAT32_BYTES = 4;
+/** What one large machine holds in RAM, for the one-machine rule. */
+export const MACHINE_RAM_BYTES = 1e12;
+/** The dimension assumed for the one-machine rule when none was stated (a common embedding width). */
+export const DEFAULT_DIM = 128;
+
+const MEMORY_TALK = /\b(memory|ram|index|indexes|embeddings?|vectors?|fits?|hold|store|hnsw|faiss)\b/i;
+
+interface VectorInputs {
+  n?: Quantity;
+  dim?: Quantity;
+  format?: Quantity;
+  /** Whether any input came from the sentence itself (otherwise the claim is a bare figure). */
+  stated: boolean;
+}
+
+/** The largest count of vectors in the sentence, else in the ledger; a dimension and a format likewise. */
+export function vectorInputs(qs: Quantity[], context: Quantity[], allowUnnamed = false): VectorInputs {
+  const counts = qs.filter(
+    (q) => isVectors(q) || (allowUnnamed && q.kind === "count" && q.unit === "" && !q.what && !isUsers(q)),
+  );
+  const n = counts.sort((a, b) => b.value - a.value)[0];
+  const dim = qs.find((q) => q.kind === "dimension");
+  const format = qs.find((q) => q.kind === "bytes_per_value");
+  return {
+    n: n ?? fromContext(context, isVectors),
+    dim: dim ?? fromContext(context, (q) => q.kind === "dimension"),
+    format: format ?? fromContext(context, (q) => q.kind === "bytes_per_value"),
+    stated: Boolean(n || dim),
+  };
+}
+
+function vectorPhrase(n: Quantity, dim: number, format: Quantity | undefined): string {
+  const what = n.what && VECTORS.test(n.what) ? n.what.replace(/^.*?\b(\w+)$/, "$1") : "vectors";
+  return `${numberText(n)} ${dim}-dim ${format ? format.text : "float32"} ${what}`;
+}
+
+export interface Sizes {
+  raw: number;
+  hnsw: number;
+  formula: string;
+  rows: ArithmeticCheck["rows"];
+  assumptions: string[];
+}
+
+export function sizes(n: number, dim: number, bytesPerValue: number, formatStated: boolean): Sizes {
+  const raw = n * dim * bytesPerValue;
+  const links = n * HNSW_M * 2 * HNSW_LINK_BYTES;
+  const formula = `${grouped(n)} × ${dim} × ${bytesPerValue} B = ${bytes(raw)}`;
+  return {
+    raw,
+    hnsw: raw + links,
+    formula,
+    rows: [
+      { label: "Raw vectors", value: bytes(raw), formula },
+      {
+        label: "With HNSW links",
+        value: bytes(raw + links),
+        formula: `${bytes(raw)} + ${grouped(n)} × ${HNSW_M} × 2 × ${HNSW_LINK_BYTES} B = ${bytes(raw + links)}`,
+      },
+    ],
+    assumptions: [
+      ...(formatStated
+        ? []
+        : [`${valueType(bytesPerValue)} (${bytesPerValue} bytes a value), since no format was stated.`]),
+      `HNSW adds about 2·M four-byte links a vector with M = ${HNSW_M}; the claim is judged against the raw size and the size with links.`,
+    ],
+  };
+}
+
+/** A memory claim: a plain size beside vectors, a dimension or memory talk. */
+export function checkMemory(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
+  const claim = qs.find(isPlainSize);
+  if (!claim || !MEMORY_TALK.test(sentence)) return undefined;
+  const { n, dim, format, stated } = vectorInputs(qs, context);
+  if (!stated) return undefined;
+  const formula = "vectors × dimension × bytes per value";
+  if (!n || !dim) {
+    const missing: Array<[string, string]> = [];
+    if (!n) missing.push(["the number of vectors", "how many vectors are there?"]);
+    if (!dim) missing.push(["the embedding dimension", "what dimension are the vectors?"]);
+    return cannotCheck("memory", sentence, claim.text, missing, formula);
+  }
+  const bpv = format?.value ?? FLOAT32_BYTES;
+  const s = sizes(n.value, dim.value, bpv, Boolean(format));
+  const j = judge(claim.value, s.raw, s.hnsw);
+  const subject = vectorPhrase(n, dim.value, format);
+  const short = `${grouped(n.value)} × ${dim.value} × ${bpv} B`;
+  const headline =
+    j.verdict === "consistent"
+      ? `Right: ${subject} take about ${bytes(s.raw)} (${short}), ${bytes(s.hnsw)} with HNSW links, so ${claim.text} holds.`
+      : `${subject} take about ${bytes(s.raw)} (${short}), ${comparedWith(claim.text, j)}.`;
+  return {
+    kind: "memory",
+    quote: sentence,
+    verdict: j.verdict,
+    claimed: { value: claim.value, text: claim.text },
+    expected: s.raw,
+    factor: j.factor,
+    formula: s.formula,
+    missing: [],
+    headline,
+    rows: [{ label: "Your figure", value: claim.text }, ...s.rows, { label: "Off by", value: times(j.factor) }],
+    assumptions: [...s.assumptions, TOLERANCE_NOTE],
+  };
+}
+
+const ONE_MACHINE =
+  /\b(one|a single|single|1)\s+(machine|server|node|box|core|host|gpu|instance)\b|\b(no|without)\s+sharding\b|\bunsharded\b/i;
+const SEARCH_TALK =
+  /\b(search|serve|serving|hold|holds|store|index|query|queries|ann|hnsw|faiss|nearest|top\s+\d+|retriev\w*)\b/i;
+/** Below this many vectors one machine is rarely in doubt. */
+const LARGE_N = 1e7;
+
+/** "top 100 of 6 billion on one core, no sharding": does the corpus fit on one machine? */
+export function checkOneMachine(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
+  if (!ONE_MACHINE.test(sentence) || !SEARCH_TALK.test(sentence)) return undefined;
+  const { n, dim, format } = vectorInputs(qs, context, true);
+  if (!n || n.value < LARGE_N) return undefined;
+  const d = dim?.value ?? DEFAULT_DIM;
+  const bpv = format?.value ?? FLOAT32_BYTES;
+  const s = sizes(n.value, d, bpv, Boolean(format));
+  const needed = /\bhnsw\b/i.test(sentence) ? s.hnsw : s.raw;
+  const fits = needed <= MACHINE_RAM_BYTES;
+  const factor = Math.max(needed / MACHINE_RAM_BYTES, MACHINE_RAM_BYTES / needed);
+  const subject = vectorPhrase(n, d, format);
+  const where = `one machine (${bytes(MACHINE_RAM_BYTES)} of RAM)`;
+  return {
+    kind: "memory",
+    quote: sentence,
+    verdict: fits ? "consistent" : "too_low",
+    claimed: { value: MACHINE_RAM_BYTES, text: "one machine" },
+    expected: needed,
+    factor,
+    formula: s.formula,
+    missing: [],
+    headline: fits
+      ? `Right: ${subject} take about ${bytes(needed)}, which fits on ${where}.`
+      : `${subject} take about ${bytes(needed)} (${grouped(n.value)} × ${d} × ${bpv} B), about ${times(needed / MACHINE_RAM_BYTES)} what ${where} holds, so they need sharding or compression.`,
+    rows: [...s.rows, { label: "One machine holds", value: bytes(MACHINE_RAM_BYTES) }],
+    assumptions: [
+      ...(dim ? [] : [`${DEFAULT_DIM}-dim vectors, since no dimension was stated.`]),
+      ...s.assumptions,
+      `One machine is taken to hold ${bytes(MACHINE_RAM_BYTES)} of RAM (a large server).`,
+    ],
+  };
+}

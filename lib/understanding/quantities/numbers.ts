@@ -1,0 +1,77 @@
+/**
+ * Number spans of a text: Microsoft's recognizer reads magnitudes and words ("1 billion", "10k",
+ * "1e9", "two hundred"); a digit pattern catches what it leaves out (numbers glued to a unit such
+ * as "5ms", "64GB", "128d") and fixes its fractions of a magnitude ("half a million").
+ */
+import { NumberRecognizer } from "@microsoft/recognizers-text-number";
+
+export interface NumberSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  value: number;
+}
+
+type NumberModel = ReturnType<NumberRecognizer["getNumberModel"]>;
+// Building the recognizer's model compiles hundreds of regular expressions (about 15 ms), so once.
+let model: NumberModel | undefined;
+function numberModel(): NumberModel {
+  model ??= new NumberRecognizer("en-us").getNumberModel();
+  return model;
+}
+
+const MAGNITUDE: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  trillion: 1e12,
+};
+const WORD_NUMBER: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+
+/** "half a million", "a quarter billion", "one and a half billion": the recognizer gets these wrong. */
+function fractionOfMagnitude(text: string): number | undefined {
+  const match =
+    /^(?:(\w+) and )?(?:a |an )?(half|quarter)(?: of)? (?:a |an )?(thousand|million|billion|trillion)$/i.exec(
+      text.trim(),
+    );
+  if (!match) return undefined;
+  const whole = match[1] ? (WORD_NUMBER[match[1].toLowerCase()] ?? Number(match[1])) : 0;
+  const part = match[2]?.toLowerCase() === "half" ? 0.5 : 0.25;
+  return (whole + part) * (MAGNITUDE[match[3]?.toLowerCase() ?? ""] ?? 1);
+}
+
+// Digits with an optional exponent and magnitude; the magnitude letter must end a word ("10k", not "10kb").
+const DIGITS =
+  /(?<![\w.^])(\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mm|[kmbt])\b)?/gi;
+
+function digitSpans(text: string): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (const match of text.matchAll(DIGITS)) {
+    const value = Number(match[1]?.replace(/,/g, "")) * (MAGNITUDE[match[2]?.toLowerCase() ?? ""] ?? 1);
+    if (Number.isFinite(value)) spans.push({ start: match.index, end: match.index + match[0].length, value });
+  }
+  return spans;
+}
+
+const overlaps = (a: NumberSpan, b: NumberSpan) => a.start < b.end && b.start < a.end;
+
+/** Every number in the text, in order, with its value (magnitudes applied). */
+export function numberSpans(text: string): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (const result of numberModel().parse(text)) {
+    const spanText = text.slice(result.start, result.end + 1);
+    const value = fractionOfMagnitude(spanText) ?? Number(result.resolution?.value);
+    // A span the recognizer could not resolve ("4 in 2023" is NaN) is left to the digit pattern.
+    if (Number.isFinite(value)) spans.push({ start: result.start, end: result.end + 1, value });
+  }
+  for (const span of digitSpans(text)) {
+    if (!spans.some((s) => overlaps(s, span))) spans.push(span);
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
