@@ -1,7 +1,7 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
-import type { StepJudge } from "@/lib/scoring/llm-judge";
 import type { Fact } from "@/lib/scenarios/schema";
+import type { StepJudge } from "@/lib/scoring/llm-judge";
 import type { Citation, ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
 import type { CheckCard } from "@/lib/types";
 import type { Understanding } from "@/lib/understanding/types";

@@ -109,7 +109,7 @@ describe("the interviewer on an OpenAI-compatible server", () => {
         }),
       },
       { when: "Target level", reply: '{"items": []}' },
-      { when: "Move: ", reply: (prompt) => (/Planned reply:\n([\s\S]*?)\n\nSay the planned/.exec(prompt)?.[1] ?? "") },
+      { when: "Move: ", reply: (prompt) => /Planned reply:\n([\s\S]*?)\n\nSay the planned/.exec(prompt)?.[1] ?? "" },
     ]);
     const view = await startInterview(database, { scenarioId: "visual-search", level: "senior" });
     const after = await say(view.id, `${answer} ${question}`);

@@ -1,7 +1,7 @@
-import { completeJson } from "@/lib/llm/complete-json";
 import type { LlmClient } from "@/lib/llm/client";
-import { verifyUnderstanding } from "@/lib/understanding/understand-offline";
+import { completeJson } from "@/lib/llm/complete-json";
 import { ACT_KINDS, QUANTITY_KINDS, understandingSchema } from "@/lib/understanding/types";
+import { verifyUnderstanding } from "@/lib/understanding/understand-offline";
 import type { Understander } from "./dependencies";
 
 const SYSTEM = `You read one message a candidate sent in a machine-learning system design interview and say what it does, sentence by sentence.

@@ -3,9 +3,9 @@ import type { Database } from "@/db/client";
 import { updateMessageCheck } from "@/db/queries/messages";
 import { type CheckQueue, createCheckQueue } from "@/lib/checks/check-queue";
 import { getConfig } from "@/lib/env";
+import { createFactSimilarity } from "@/lib/interview/fact-similarity";
 import { createLlmClient } from "@/lib/llm/client";
 import { checkClaim } from "@/lib/pipelines/check-claim";
-import { createFactSimilarity } from "@/lib/interview/fact-similarity";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
@@ -22,22 +22,29 @@ export const CHECKPOINT_SCHEMA = "langgraph";
 
 const graphs = new WeakMap<Database, Promise<InterviewerGraph>>();
 const queues = new WeakMap<Database, CheckQueue>();
+const wired = new WeakMap<Database, InterviewerDependencies>();
 
 /** Checks waiting beyond the one running: enough for a busy room, few enough that a card still arrives soon. */
 const MAX_QUEUED_CHECKS = 32;
 
-/** The process's queue of pipeline checks for interviews in this database, built once. */
-export function getCheckQueue(database: Database, run = checkClaim): CheckQueue {
+/**
+ * The process's queue of pipeline checks for interviews in this database, built once, running
+ * checks with the same runner the graph was wired with.
+ */
+export function getCheckQueue(database: Database): CheckQueue {
   let queue = queues.get(database);
   if (!queue) {
+    const runner = (wired.get(database) ?? dependenciesFor(database)).runCheck;
     queue = createCheckQueue({
       concurrency: 1,
       maxQueued: MAX_QUEUED_CHECKS,
-      run,
+      run: (claim, onProgress) =>
+        runner ? runner(claim, onProgress) : Promise.reject(new Error("checks are switched off")),
       store: async (job, card) => {
         await updateMessageCheck({ db: database.db, id: job.turnId, interviewId: job.interviewId, check: card });
       },
-      onError: (error, job) => logger.warn(`check ${job.claim.pipeline} for ${job.turnId} failed: ${(error as Error).message}`),
+      onError: (error, job) =>
+        logger.warn(`check ${job.claim.pipeline} for ${job.turnId} failed: ${(error as Error).message}`),
     });
     queues.set(database, queue);
   }
@@ -76,6 +83,7 @@ export function getInterviewerGraph(
 ): Promise<InterviewerGraph> {
   let graph = graphs.get(database);
   if (!graph) {
+    wired.set(database, deps);
     graph = (async () => {
       const checkpointer = new PostgresSaver(database.pool, undefined, { schema: CHECKPOINT_SCHEMA });
       await checkpointer.setup();

@@ -11,6 +11,7 @@ import { SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
 import type { InterviewerDependencies } from "./dependencies";
+import { awaitPendingChecks } from "./pending-checks";
 import { dependenciesFor, getInterviewerGraph } from "./runtime";
 import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
@@ -106,13 +107,17 @@ describe("an offline interview", () => {
     expect(view.turns.at(-1)?.content).toMatch(/5 billion|40k/);
   });
 
-  it("checks a quantitative claim with a reference run once per step and shows the card", async () => {
+  it("checks a quantitative claim with a reference run once per step, after the reply", async () => {
     let view = await startInterview(database, { scenarioId: "video-search", level: "senior" });
     view = await say(view, "HNSW returns the top 500 of 500 million videos in 10 ms at recall 0.95.");
     const reply = view.turns.at(-1);
-    expect(reply?.content).toContain("Let me check that against a small reference run");
-    expect(reply?.content).toContain("A stub run measured 12 ms at recall 0.97.");
-    expect(reply?.check?.claim).toBe("HNSW returns the top 500 of 500 million videos in 10 ms at recall 0.95.");
+    expect(reply?.check).toMatchObject({
+      status: "pending",
+      claim: "HNSW returns the top 500 of 500 million videos in 10 ms at recall 0.95.",
+    });
+    const cards: string[] = [];
+    await awaitPendingChecks(database, view, (_id, card) => cards.push(card.headline), undefined, 10_000);
+    expect(cards).toEqual(["A stub run measured 12 ms at recall 0.97."]);
     view = await say(view, "Our ANN index answers in 8 ms.");
     expect(view.turns.at(-1)?.check).toBeUndefined();
   });

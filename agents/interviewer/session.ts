@@ -8,8 +8,8 @@ import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
 import type { InterviewerGraph } from "./graph";
-import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { schedulePendingChecks } from "./pending-checks";
+import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { getInterviewerGraph } from "./runtime";
 import { toView } from "./view";
 

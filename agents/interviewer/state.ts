@@ -1,11 +1,11 @@
 import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
+import type { Citation, ScoreReport } from "@/lib/scoring/schema";
+import type { LedgerEntry, Turn } from "@/lib/types";
 import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
 import type { MessageIntent } from "@/lib/understanding/primary-intent";
 import type { Act } from "@/lib/understanding/types";
-import type { Citation, ScoreReport } from "@/lib/scoring/schema";
-import type { LedgerEntry, Turn } from "@/lib/types";
 
 type PerStep<T> = Partial<Record<StepId, T>>;
 

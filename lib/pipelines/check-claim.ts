@@ -1,5 +1,6 @@
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { CheckCard } from "@/lib/types";
+import { claimHeadline } from "./claim-headline";
 import { getPipeline } from "./registry";
 import { runPipelineInWorker } from "./run-in-worker";
 
@@ -65,7 +66,7 @@ export async function checkClaim(claim: QuantitativeClaim, onProgress: (message:
     pipeline: claim.pipeline,
     title: pipeline.title,
     claim: claim.quote,
-    headline: summary.headline,
+    headline: claimHeadline(claim, result, summary.headline),
     rows: rows.slice(0, 8),
     chart: summary.charts[0] ?? null,
     assumptions: [...(note ? [note] : []), ...(summary.assumptions ?? [])],

@@ -37,7 +37,9 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       draft: [opener, question].filter(Boolean).join(" "),
     });
     return {
-      turns: [interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) })],
+      turns: [
+        interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) }),
+      ],
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       probesPerPoint: Object.fromEntries((followUp?.targets ?? []).map((t) => [t, (state.probesPerPoint[t] ?? 0) + 1])),
       asked: followUp ? [followUp.id] : [],

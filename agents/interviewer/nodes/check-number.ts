@@ -23,7 +23,9 @@ export function createCheckNumber(deps: InterviewerDependencies) {
       draft: `${check.headline}${ask}`,
     });
     return {
-      turns: [interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) })],
+      turns: [
+        interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) }),
+      ],
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       lastQuestionId: null,
     };

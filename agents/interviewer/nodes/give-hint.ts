@@ -20,7 +20,7 @@ export function createGiveHint(deps: InterviewerDependencies) {
     // "I don't know" is met with help, not with a demand to say more.
     const lead = state.intent === "dont_know" ? "That's fine; let's work it out together." : "";
     const draft = choice
-      ? `${lead} ${pickPhrase(["Here is a nudge:", "A hint:", "Think about this:"], state.turns.length)} ${choice.hint.text}`.trim()
+      ? `${lead} ${pickPhrase(["Here is a nudge:", "A hint:"], state.turns.length)} ${choice.hint.text}`.trim()
       : 'That was my last hint for this step. Take your best shot, or say "next" to move on.';
     const { text, notice } = await speak({ state, config, deps, move: "giveHint", step: state.step, draft });
     return {

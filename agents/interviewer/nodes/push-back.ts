@@ -19,11 +19,13 @@ export function createPushBack(deps: InterviewerDependencies) {
     const draft = `${pickPhrase(OPENERS, state.turns.length)} ${mistake.pushback}${source}`;
     const { text, notice } = await speak({ state, config, deps, move: "pushBack", step: state.step, draft });
     return {
-      turns: [interviewerTurn(state, state.step, text, {
+      turns: [
+        interviewerTurn(state, state.step, text, {
           citations,
           notice: notice ?? state.notice,
           check: attachedCheck(state),
-        })],
+        }),
+      ],
       pushedBack: [mistake.rubricId],
       citations,
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },

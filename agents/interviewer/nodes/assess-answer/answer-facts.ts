@@ -42,7 +42,9 @@ export async function answerFacts({
   const chosen: Fact[] = [];
   const unanswered: string[] = [];
   for (const question of questions) {
-    const similarity = deps.factSimilarity ? await deps.factSimilarity(question, facts).catch(() => undefined) : undefined;
+    const similarity = deps.factSimilarity
+      ? await deps.factSimilarity(question, facts).catch(() => undefined)
+      : undefined;
     const found = matchFacts(facts, question, { limit: 2, similarity });
     if (found.length === 0) unanswered.push(question);
     for (const fact of found) if (!chosen.includes(fact) && chosen.length < MAX_FACTS_PER_REPLY) chosen.push(fact);

@@ -1,6 +1,6 @@
 import { findChecks, type QuantitativeClaim } from "@/lib/interview/detect-claims";
-import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
 import type { CheckCard, LedgerEntry } from "@/lib/types";
+import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
 import type { Quantity } from "@/lib/understanding/types";
 import type { State } from "../../state";
 

@@ -18,7 +18,7 @@ function jumpTarget(state: State, target: string | undefined) {
   if (!target) return null;
   const here = STEP_IDS.indexOf(state.step);
   const there = STEP_IDS.indexOf(target as (typeof STEP_IDS)[number]);
-  return there > here ? STEP_IDS[there] ?? null : null;
+  return there > here ? (STEP_IDS[there] ?? null) : null;
 }
 
 /**
@@ -104,7 +104,11 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       (d) => d.mistake && d.quote?.turn === turnIndex && !state.pushedBack.includes(d.item.id),
     );
     const mistake = fresh?.item.mistakes.find((m) => m.text === fresh.mistake);
-    const numbers = checkNumbers({ ...state, ledger: [...state.ledger, ...facts.ledger] }, answer, deps.runCheck !== null);
+    const numbers = checkNumbers(
+      { ...state, ledger: [...state.ledger, ...facts.ledger] },
+      answer,
+      deps.runCheck !== null,
+    );
     const assessment: Assessment = {
       newlyCovered: decisions.filter((d) => d.credit > (before[d.item.id] ?? 0)).map((d) => d.item.id),
       mistake: fresh && mistake ? { rubricId: fresh.item.id, text: mistake.text, pushback: mistake.pushback } : null,

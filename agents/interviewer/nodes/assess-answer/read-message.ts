@@ -1,5 +1,5 @@
-import { understandOffline } from "@/lib/understanding/understand-offline";
 import type { Understanding } from "@/lib/understanding/types";
+import { understandOffline } from "@/lib/understanding/understand-offline";
 import type { InterviewerDependencies } from "../../dependencies";
 
 /**

@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:understanding`: the utterance-act classifier. Prints k-fold cross-validation on the
+ * training set, then (when present) precision, recall and F1 per act on the held-out sentences,
+ * exact-set accuracy on held-out multi-act messages and classifySentence latency; a table, then JSON.
+ * `--cv` prints cross-validation only: it is the one figure the model is tuned by, so the held-out
+ * sets stay unseen. `--cv --errors` lists the misclassified training sentences; `--l2 0.001` and
+ * the like override training options for a tuning run.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { formatTable } from "@/lib/cli/print-table";
+import { STEP_IDS } from "@/lib/framework";
+import { classifySentence } from "@/lib/understanding/acts/classify-sentence";
+import { extractFeatures } from "@/lib/understanding/acts/features";
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  predictProbabilities,
+  type TrainOptions,
+  trainFromFeatures,
+} from "@/lib/understanding/acts/train";
+import { detectActs } from "@/lib/understanding/detect-acts";
+import { ACT_KINDS, type ActKind } from "@/lib/understanding/types";
+import { describeMachine } from "../lib/machine";
+import { quantile, round } from "../lib/stats";
+
+const utterancesSchema = z.array(z.object({ text: z.string().min(1), act: z.enum(ACT_KINDS) }));
+const messagesSchema = z.array(
+  z.object({ message: z.string(), acts: z.array(z.enum(ACT_KINDS)), targetStep: z.enum(STEP_IDS).optional() }),
+);
+const root = path.join(import.meta.dirname, "../..");
+const FOLDS = 5;
+const SEED = 20_241_204;
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T | null {
+  const full = path.join(root, file);
+  return existsSync(full) ? schema.parse(JSON.parse(readFileSync(full, "utf8"))) : null;
+}
+
+/** mulberry32: a small seeded generator, so the folds are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Fold number per example, stratified by act so every fold sees every act. */
+function assignFolds(acts: ActKind[], folds: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const fold = new Array<number>(acts.length).fill(0);
+  for (const kind of ACT_KINDS) {
+    const members = acts.flatMap((act, i) => (act === kind ? [i] : []));
+    for (let i = members.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [members[i], members[j]] = [members[j] as number, members[i] as number];
+    }
+    members.forEach((member, rank) => {
+      fold[member] = rank % folds;
+    });
+  }
+  return fold;
+}
+
+/** Precision, recall and F1 per act, and their macro average over the acts that occur. */
+function scoreActs(gold: ActKind[], predicted: ActKind[]) {
+  const perAct = ACT_KINDS.map((kind) => {
+    const tp = gold.filter((g, i) => g === kind && predicted[i] === kind).length;
+    const goldCount = gold.filter((g) => g === kind).length;
+    const predictedCount = predicted.filter((p) => p === kind).length;
+    const precision = predictedCount ? tp / predictedCount : 0;
+    const recall = goldCount ? tp / goldCount : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    return { act: kind, support: goldCount, precision: round(precision), recall: round(recall), f1: round(f1) };
+  });
+  const present = perAct.filter((a) => a.support > 0);
+  const macroF1 = round(present.reduce((sum, a) => sum + a.f1, 0) / Math.max(present.length, 1));
+  const accuracy = round(gold.filter((g, i) => g === predicted[i]).length / Math.max(gold.length, 1));
+  return { perAct, macroF1, accuracy };
+}
+
+function parseOverrides(argv: string[]): TrainOptions {
+  const options = { ...DEFAULT_TRAIN_OPTIONS, features: { ...DEFAULT_TRAIN_OPTIONS.features } };
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : undefined;
+  };
+  options.l2 = flag("l2") ?? options.l2;
+  options.iterations = flag("iterations") ?? options.iterations;
+  options.learningRate = flag("lr") ?? options.learningRate;
+  options.minCount = flag("min-count") ?? options.minCount;
+  options.features.charScale = flag("char-scale") ?? options.features.charScale;
+  if (argv.includes("--no-balance")) options.balanceClasses = false;
+  return options;
+}
+
+function crossValidate(examples: Array<{ text: string; act: ActKind }>, options: TrainOptions) {
+  const vectors = examples.map((e) => extractFeatures(e.text, options.features));
+  const gold = examples.map((e) => e.act);
+  const folds = assignFolds(gold, FOLDS, SEED);
+  const predicted = new Array<ActKind>(examples.length).fill("answer");
+  for (let f = 0; f < FOLDS; f++) {
+    const train = examples.flatMap((_, i) => (folds[i] === f ? [] : [i]));
+    const model = trainFromFeatures(
+      train.map((i) => vectors[i] ?? new Map()),
+      train.map((i) => gold[i] ?? "answer"),
+      options,
+    );
+    examples.forEach((_, i) => {
+      if (folds[i] !== f) return;
+      const p = predictProbabilities(model, vectors[i] ?? new Map());
+      predicted[i] = model.classes[p.indexOf(Math.max(...p))] ?? "answer";
+    });
+  }
+  const errors = examples.flatMap((e, i) => (predicted[i] === e.act ? [] : [`${e.act} -> ${predicted[i]}: ${e.text}`]));
+  return { ...scoreActs(gold, predicted), errors };
+}
+
+function printActTable(title: string, perAct: ReturnType<typeof scoreActs>["perAct"]): void {
+  console.log(`\n${title}`);
+  console.log(
+    formatTable(
+      ["act", "support", "precision", "recall", "F1"],
+      perAct.map((a) => [a.act, a.support, a.precision, a.recall, a.f1]),
+    ),
+  );
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const training = readJson("lib/understanding/acts/training-utterances.json", utterancesSchema) ?? [];
+  const options = parseOverrides(argv);
+  const cv = crossValidate(training, options);
+  printActTable(`${FOLDS}-fold cross-validation on ${training.length} training sentences`, cv.perAct);
+  console.log(`CV macro-F1 ${cv.macroF1}, accuracy ${cv.accuracy}`);
+  if (argv.includes("--errors")) console.log(cv.errors.join("\n"));
+  const cvReport = { folds: FOLDS, seed: SEED, options, macroF1: cv.macroF1, accuracy: cv.accuracy, perAct: cv.perAct };
+  if (argv.includes("--cv")) {
+    console.log(JSON.stringify({ cv: cvReport }));
+    return;
+  }
+
+  const heldout = readJson("bench/understanding/heldout-utterances.json", utterancesSchema);
+  const heldoutReport = heldout
+    ? scoreActs(
+        heldout.map((h) => h.act),
+        heldout.map((h) => classifySentence(h.text).kind),
+      )
+    : null;
+  if (heldoutReport) {
+    printActTable(`held-out sentences (${heldout?.length})`, heldoutReport.perAct);
+    console.log(`held-out macro-F1 ${heldoutReport.macroF1}, accuracy ${heldoutReport.accuracy}`);
+  }
+
+  const messages = readJson("bench/understanding/heldout-messages.json", messagesSchema);
+  const messageReport = messages ? scoreMessages(messages) : null;
+  if (messageReport)
+    console.log(
+      `held-out messages: exact act set ${messageReport.exactSet} over ${messageReport.messages}; ` +
+        `targetStep ${messageReport.targetStep} over ${messageReport.withTarget}`,
+    );
+
+  const sample = (heldout ?? training).map((u) => u.text);
+  for (const text of sample.slice(0, 50)) classifySentence(text); // warm-up
+  const micros = sample.map((text) => {
+    const start = performance.now();
+    classifySentence(text);
+    return (performance.now() - start) * 1000;
+  });
+  const latency = { medianMicros: round(quantile(micros, 0.5), 1), p99Micros: round(quantile(micros, 0.99), 1) };
+  const modelKiB = round(statSync(path.join(root, "lib/understanding/acts/act-model.json")).size / 1024, 1);
+  console.log(
+    `\nclassifySentence: median ${latency.medianMicros} µs, p99 ${latency.p99Micros} µs; model ${modelKiB} KiB\n`,
+  );
+  console.log(
+    JSON.stringify({
+      machine: describeMachine(),
+      cv: cvReport,
+      heldout: heldoutReport,
+      messages: messageReport,
+      latency,
+      modelKiB,
+    }),
+  );
+}
+
+function scoreMessages(messages: z.infer<typeof messagesSchema>) {
+  let exact = 0;
+  let targetHits = 0;
+  const withTarget = messages.filter((m) => m.targetStep).length;
+  for (const m of messages) {
+    const acts = detectActs(m.message);
+    const got = new Set(acts.map((a) => a.kind));
+    const want = new Set(m.acts);
+    // Held-out texts are never printed, so nobody tunes on them by reading the misses.
+    if (got.size === want.size && [...want].every((k) => got.has(k))) exact++;
+    if (m.targetStep && acts.some((a) => a.kind === "move_on" && a.targetStep === m.targetStep)) targetHits++;
+  }
+  return {
+    messages: messages.length,
+    exactSet: round(exact / Math.max(messages.length, 1)),
+    withTarget,
+    targetStep: round(targetHits / Math.max(withTarget, 1)),
+  };
+}
+
+main();
