@@ -1,5 +1,6 @@
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
+import type { FactSimilarity } from "@/lib/interview/fact-similarity";
 import type { Fact } from "@/lib/scenarios/schema";
 import type { StepJudge } from "@/lib/scoring/llm-judge";
 import type { Citation, ScoreReport, TranscriptInput } from "@/lib/scoring/schema";
@@ -35,7 +36,7 @@ export interface InterviewerDependencies {
   /** With a model: reads each message (acts and quantities). Without one, the trained classifier and parser do. */
   understand: Understander | null;
   /** Similarity (cosine) of a question to each fact, from the process's embedder; null leaves facts to words. */
-  factSimilarity: ((question: string, facts: Fact[]) => Promise<number[]>) | null;
+  factSimilarity: ((question: string, facts: Fact[]) => Promise<FactSimilarity>) | null;
   /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
   runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

@@ -136,7 +136,7 @@ describe("an offline interview", () => {
     view = await say(view, "We want people to come back daily, so engagement matters because it drives retention.");
     const declined = view.turns.at(-1)?.content ?? "";
     view = await say(view, "I don't know");
-    expect(view.turns.at(-1)?.content).toMatch(/^(Here is a nudge:|A hint:|Think about this:)/);
+    expect(view.turns.at(-1)?.content).toMatch(/(Here is a nudge:|A hint:)/);
     for (let i = 0; i < 3 && view.currentStep === "clarify-requirements"; i++) {
       view = await say(view, "I'd keep the ranking fresh, since stale posts lose readers.");
     }

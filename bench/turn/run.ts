@@ -21,6 +21,7 @@ import { startFakeLlmServer } from "@/e2e/fixtures/fake-llm-server";
 import { formatTable } from "@/lib/cli/print-table";
 import { SCENARIO_IDS } from "@/lib/framework";
 import { createLlmClient } from "@/lib/llm/client";
+import { warmUpChecks } from "@/lib/pipelines/check-claim";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { seedLibrary } from "@/lib/seed/seed-library";
@@ -134,6 +135,8 @@ const server = await startFakeLlmServer(
   { wordDelayMs: 0 },
 );
 const client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "instant" });
+// As `next start` does: the check worker warms its indexes before candidates arrive.
+await warmUpChecks((error) => console.error("warm-up failed:", error));
 const offline = (database: Database): InterviewerDependencies => ({
   ...dependenciesFor(database),
   judge: null,

@@ -3,7 +3,8 @@ import { getScenario } from "@/lib/scenarios/library";
 import { matchFacts } from "./match-fact";
 
 const facts = getScenario("visual-search").facts;
-const ids = (question: string, similarity?: number[]) => matchFacts(facts, question, { similarity }).map((f) => f.id);
+const ids = (question: string, similarity?: { scores: number[]; threshold: number }) =>
+  matchFacts(facts, question, { similarity }).map((f) => f.id);
 
 describe("matchFacts", () => {
   it("finds a fact by its trigger", () => {
@@ -16,7 +17,7 @@ describe("matchFacts", () => {
     expect(ids("What colour is the logo?")).toEqual([]);
   });
   it("finds a fact an embedder calls close even with no shared word", () => {
-    const similarity = facts.map((f) => (f.id === "vis-fact-growth" ? 0.8 : 0.1));
+    const similarity = { scores: facts.map((f) => (f.id === "vis-fact-growth" ? 0.8 : 0.1)), threshold: 0.55 };
     expect(ids("How quickly does the collection expand?", similarity)).toEqual(["vis-fact-growth"]);
   });
 });

@@ -2,6 +2,7 @@ import type { Fact } from "@/lib/scenarios/schema";
 import { stemTokens } from "@/lib/scoring/match-phrase";
 import { containsPhrase, normalizeText } from "@/lib/text/normalize";
 import { isStopword } from "@/lib/text/stem";
+import type { FactSimilarity } from "./fact-similarity";
 
 /** Words that shape a request for a figure but say nothing about which figure. */
 const REQUEST_WORDS = new Set(
@@ -12,8 +13,6 @@ const REQUEST_WORDS = new Set(
 
 /** Share of the question's weighted words a fact must contain to answer it. */
 export const MIN_FACT_COVERAGE = 0.5;
-/** Cosine similarity (question vs fact) that counts as meaning the same on its own. */
-export const MIN_FACT_SIMILARITY = 0.55;
 
 function contentStems(text: string): string[] {
   return stemTokens(text).filter((t) => t.length > 1 && !isStopword(t) && !REQUEST_WORDS.has(t));
@@ -29,19 +28,19 @@ export interface FactMatch {
  * one of its triggers appears in the question, when its text and triggers hold most of the
  * question's words (weighted by how rare each word is among the scenario's facts, so "per
  * second at peak" finds the traffic fact even without the word "qps"), or when an embedder
- * finds the two close in meaning (`similarity[i]` for `facts[i]`, when the caller has vectors).
+ * finds the two close in meaning (`similarity.scores[i]` for `facts[i]`, when the caller has vectors).
  */
 export function matchFacts(
   facts: Fact[],
   question: string,
-  { limit = 2, similarity }: { limit?: number; similarity?: number[] } = {},
+  { limit = 2, similarity }: { limit?: number; similarity?: FactSimilarity } = {},
 ): Fact[] {
   return scoreFacts(facts, question, similarity)
     .slice(0, limit)
     .map((m) => m.fact);
 }
 
-export function scoreFacts(facts: Fact[], question: string, similarity?: number[]): FactMatch[] {
+export function scoreFacts(facts: Fact[], question: string, similarity?: FactSimilarity): FactMatch[] {
   const text = normalizeText(question);
   const documents = facts.map((f) => new Set(contentStems(`${f.triggers.join(" ")} ${f.answer}`)));
   const idf = (term: string) => {
@@ -55,10 +54,17 @@ export function scoreFacts(facts: Fact[], question: string, similarity?: number[
       const triggered = fact.triggers.map(normalizeText).some((t) => containsPhrase(text, t));
       const covered = asked.filter((t) => documents[i]?.has(t)).reduce((sum, t) => sum + idf(t), 0);
       const coverage = totalWeight === 0 ? 0 : covered / totalWeight;
-      const cosine = similarity?.[i] ?? 0;
-      const matches = triggered || coverage >= MIN_FACT_COVERAGE || cosine >= MIN_FACT_SIMILARITY;
+      const cosine = similarity?.scores[i] ?? 0;
+      const matches =
+        triggered || coverage >= MIN_FACT_COVERAGE || (similarity ? cosine >= similarity.threshold : false);
       return { fact, score: matches ? (triggered ? 1 : 0) + coverage + cosine : 0 };
     })
     .filter((m) => m.score > 0)
     .sort((a, b) => b.score - a.score);
+}
+
+/** The facts one of whose triggers a sentence uses: it names the fact, whatever else it asks. */
+export function factsNamedIn(facts: Fact[], sentence: string): Fact[] {
+  const text = normalizeText(sentence);
+  return facts.filter((f) => f.triggers.map(normalizeText).some((t) => containsPhrase(text, t)));
 }

@@ -1,8 +1,8 @@
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { CheckCard } from "@/lib/types";
+import { runCheckInWorker } from "./check-worker";
 import { claimHeadline } from "./claim-headline";
 import { getPipeline } from "./registry";
-import { runPipelineInWorker } from "./run-in-worker";
 
 /** Widest vectors the in-interview ANN run builds: 20,000 × 256 keeps the run to a few seconds. */
 export const CLAIM_RUN_MAX_DIM = 256;
@@ -56,7 +56,7 @@ const MEMORY_ROW = /^(Your stated memory|Embedding storage|Index memory)/;
 export async function checkClaim(claim: QuantitativeClaim, onProgress: (message: string) => void): Promise<CheckCard> {
   const pipeline = getPipeline(claim.pipeline);
   const params = pipeline.paramsSchema.parse(claimParams(claim));
-  const result = await runPipelineInWorker(claim.pipeline, params, {
+  const result = await runCheckInWorker(claim.pipeline, params, {
     onProgress: (_f, message) => onProgress(message),
   });
   const summary = pipeline.summarize(result);
@@ -71,4 +71,27 @@ export async function checkClaim(claim: QuantitativeClaim, onProgress: (message:
     chart: summary.charts[0] ?? null,
     assumptions: [...(note ? [note] : []), ...(summary.assumptions ?? [])],
   };
+}
+
+/** Claims like the ones interviews check most, run once at start so the first candidate's card is warm. */
+const WARM_UP_CLAIMS: QuantitativeClaim[] = [
+  { pipeline: "ann", quote: "warm-up", latencyMs: 5, recall: 0.95, items: 1e8, dim: 128 },
+  { pipeline: "ann", quote: "warm-up", latencyMs: 5, recall: 0.95, items: 1e8, dim: 256 },
+  { pipeline: "funnel", quote: "warm-up", totalMs: 200 },
+  { pipeline: "ctr", quote: "warm-up", metric: "logLoss", value: 0.4 },
+];
+
+/**
+ * Builds the check worker's caches in the background (a few seconds on two cores), one run at a
+ * time, so checks during an interview reuse their indexes; a failure only costs the warm start.
+ */
+export async function warmUpChecks(onError: (error: unknown) => void): Promise<void> {
+  for (const claim of WARM_UP_CLAIMS) {
+    try {
+      await checkClaim(claim, () => {});
+    } catch (error) {
+      onError(error);
+      return;
+    }
+  }
 }

@@ -1,23 +1,38 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId, workerData } from "node:worker_threads";
 import { getPipeline } from "./registry";
+import { enableRunCache, runCacheStats } from "./run-cache";
 import { PipelineCancelledError } from "./types";
-import type { WorkerEvent, WorkerRequest } from "./worker-protocol";
+import type { WorkerEvent, WorkerOptions, WorkerRequest } from "./worker-protocol";
 
 /**
- * The worker thread's entry: runs one pipeline off the request thread, posting progress, and
- * stops at the next checkpoint when asked to cancel.
+ * The worker thread's entry: runs pipelines off the request thread, one at a time in the order
+ * they arrive, posting progress, and stops a run at its next checkpoint when asked to cancel it.
  */
 if (!parentPort) throw new Error("pipeline-worker must run in a worker thread");
 const port = parentPort;
-const controller = new AbortController();
+const options = (workerData ?? { cache: false }) as WorkerOptions;
+if (options.cache) enableRunCache(undefined, options.scratchDir);
 const post = (event: WorkerEvent) => port.postMessage(event);
+/** One controller per run not yet finished, so cancelling one run never touches the next. */
+const controllers = new Map<number, AbortController>();
+let queue = Promise.resolve();
+let runsServed = 0;
 
-port.on("message", async (request: WorkerRequest) => {
+port.on("message", (request: WorkerRequest) => {
   if (request.type === "cancel") {
-    controller.abort();
+    controllers.get(request.id)?.abort();
     return;
   }
+  controllers.set(request.id, new AbortController());
+  queue = queue.then(() => serve(request));
+});
+
+async function serve(request: Extract<WorkerRequest, { type: "run" }>): Promise<void> {
+  const { id } = request;
+  const controller = controllers.get(id) ?? new AbortController();
+  const before = runCacheStats();
   try {
+    if (controller.signal.aborted) throw new PipelineCancelledError();
     const pipeline = getPipeline(request.pipeline);
     const params = pipeline.paramsSchema.parse(request.params);
     let last = 0;
@@ -27,12 +42,25 @@ port.on("message", async (request: WorkerRequest) => {
         // At most ~50 progress messages a run: enough for a smooth bar, cheap to post.
         if (fraction - last >= 0.02 || fraction >= 1) {
           last = fraction;
-          post({ type: "progress", fraction, message });
+          post({ type: "progress", id, fraction, message });
         }
       },
     });
-    post({ type: "result", result });
+    const after = runCacheStats();
+    runsServed++;
+    const debug = {
+      threadId,
+      runsServed,
+      cacheHits: after.hits - before.hits,
+      cacheMisses: after.misses - before.misses,
+      cacheEntries: after.entries,
+      cacheBytes: after.bytes,
+    };
+    post({ type: "result", id, result, debug });
   } catch (error) {
-    post({ type: "error", message: (error as Error).message, cancelled: error instanceof PipelineCancelledError });
+    const cancelled = error instanceof PipelineCancelledError;
+    post({ type: "error", id, message: (error as Error).message, cancelled });
+  } finally {
+    controllers.delete(id);
   }
-});
+}

@@ -1,5 +1,7 @@
 import { ConfigError, getConfig } from "@/lib/env";
+import { warmUpChecks } from "@/lib/pipelines/check-claim";
 import { getDatabase } from "./database";
+import { logger } from "./logger";
 
 /**
  * Start-up checks: a bad configuration stops the server with a sentence naming the variable,
@@ -21,4 +23,6 @@ export async function startServer(): Promise<void> {
     console.error("[probe] could not open the database:", error);
     process.exit(1);
   }
+  // Not awaited: the server answers at once while the check worker warms its indexes.
+  void warmUpChecks((error) => logger.warn("could not warm up the number checks", error));
 }

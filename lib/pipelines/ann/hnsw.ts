@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runScratchDir } from "../run-cache";
 import { recallAtK } from "./data";
 import { checkpoint, inChunks, latencySummary } from "./timing";
 
@@ -40,6 +41,23 @@ export interface HnswInput {
 /** Warm-up queries before each timed pass, so first-touch page faults do not count as latency. */
 const WARMUP = 50;
 
+/** A built index saved to its own directory, with what its build cost. */
+export interface BuiltHnsw {
+  dir: string;
+  file: string;
+  dim: number;
+  M: number;
+  efConstruction: number;
+  buildMs: number;
+  buildCpuMs: number;
+  buildThreads: number;
+  indexBytes: number;
+  rssDeltaBytes: number;
+}
+
+const EF_METHOD =
+  "one build; each ef memory-maps the saved index into a new usearch Index constructed with expansion_search = ef";
+
 /**
  * Builds usearch's HNSW (f32, inner product on unit vectors, i.e. cosine) and sweeps ef.
  * usearch fixes `expansion_search` when an Index is constructed (the C++
@@ -53,20 +71,30 @@ export async function usearchHnsw(
   reportBuild: (fraction: number) => void,
   reportSweep: (fraction: number) => void,
 ): Promise<HnswResult> {
-  const { Index, MetricKind, ScalarKind } = await import("usearch");
-  const { corpus, dim, k } = input;
+  const built = await buildHnsw(input, signal, reportBuild);
+  try {
+    return await sweepHnsw(built, input, signal, reportSweep);
+  } finally {
+    removeHnsw(built);
+  }
+}
+
+/**
+ * Builds the index on every core and saves it to a new temporary directory (remove it with
+ * `removeHnsw`). The multi-threaded build interleaves inserts, so two builds of the same data
+ * differ slightly in their graph and recall.
+ */
+export async function buildHnsw(
+  input: Pick<HnswInput, "corpus" | "dim" | "M" | "efConstruction">,
+  signal: AbortSignal,
+  reportBuild: (fraction: number) => void,
+): Promise<BuiltHnsw> {
+  const { Index } = await import("usearch");
+  const { corpus, dim } = input;
   const n = corpus.length / dim;
-  const config = {
-    dimensions: dim,
-    metric: MetricKind.IP,
-    quantization: ScalarKind.F32,
-    connectivity: input.M,
-    expansion_add: input.efConstruction,
-    multi: false,
-  };
   const threads = os.availableParallelism();
   const rssBefore = process.memoryUsage().rss;
-  const built = new Index({ ...config, expansion_search: input.efSweep[0] ?? 16 });
+  const built = new Index(await indexConfig(input, 16));
   const keys = BigUint64Array.from({ length: n }, (_, i) => BigInt(i));
   let buildMs = 0;
   let buildCpuMs = 0;
@@ -79,35 +107,52 @@ export async function usearchHnsw(
     buildMs += performance.now() - start;
   });
   const rssDeltaBytes = process.memoryUsage().rss - rssBefore;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probe-ann-"));
-  try {
-    const file = path.join(dir, "index.usearch");
-    built.save(file);
-    const indexBytes = fs.statSync(file).size;
-    const sweep: SweepPoint[] = [];
-    for (const [i, ef] of input.efSweep.entries()) {
-      await checkpoint(signal);
-      const index = new Index({ ...config, expansion_search: ef });
-      index.view(file);
-      const run = await timeQueries((q) => index.search(q, k, 1).keys, input.queries, signal);
-      sweep.push({ ef, recall: recallAtK(run.found, input.truth, k), ...run.summary });
-      reportSweep((i + 1) / input.efSweep.length);
-    }
-    const efMethod =
-      "one build; each ef memory-maps the saved index into a new usearch Index constructed with expansion_search = ef";
-    return {
-      engine: "usearch HNSW",
-      buildMs,
-      buildCpuMs,
-      buildThreads: threads,
-      indexBytes,
-      rssDeltaBytes,
-      sweep,
-      efMethod,
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  const dir = fs.mkdtempSync(path.join(runScratchDir(), "probe-ann-"));
+  const file = path.join(dir, "index.usearch");
+  built.save(file);
+  const { M, efConstruction } = input;
+  const indexBytes = fs.statSync(file).size;
+  return { dir, file, dim, M, efConstruction, buildMs, buildCpuMs, buildThreads: threads, indexBytes, rssDeltaBytes };
+}
+
+/** Deletes a built index's directory. */
+export function removeHnsw(built: BuiltHnsw): void {
+  fs.rmSync(built.dir, { recursive: true, force: true });
+}
+
+/** Recall@k and one-at-a-time latency of a saved index at each ef of `input.efSweep`. */
+export async function sweepHnsw(
+  built: BuiltHnsw,
+  input: Pick<HnswInput, "queries" | "truth" | "k" | "efSweep">,
+  signal: AbortSignal,
+  reportSweep: (fraction: number) => void,
+): Promise<HnswResult> {
+  const { Index } = await import("usearch");
+  const { k } = input;
+  const sweep: SweepPoint[] = [];
+  for (const [i, ef] of input.efSweep.entries()) {
+    await checkpoint(signal);
+    const index = new Index(await indexConfig(built, ef));
+    index.view(built.file);
+    const run = await timeQueries((q) => index.search(q, k, 1).keys, input.queries, signal);
+    sweep.push({ ef, recall: recallAtK(run.found, input.truth, k), ...run.summary });
+    reportSweep((i + 1) / input.efSweep.length);
   }
+  const { dir: _dir, file: _file, dim: _dim, M: _M, efConstruction: _efC, ...build } = built;
+  return { engine: "usearch HNSW", ...build, sweep, efMethod: EF_METHOD };
+}
+
+async function indexConfig(shape: { dim: number; M: number; efConstruction: number }, ef: number) {
+  const { MetricKind, ScalarKind } = await import("usearch");
+  return {
+    dimensions: shape.dim,
+    metric: MetricKind.IP,
+    quantization: ScalarKind.F32,
+    connectivity: shape.M,
+    expansion_add: shape.efConstruction,
+    expansion_search: ef,
+    multi: false,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { cached, cacheKey, withCached } from "../run-cache";
 import type { PipelineContext } from "../types";
 import { type BandwidthProbe, C_BANDWIDTH_GBPS, probeBandwidth } from "./bandwidth";
 import { type ClaimCheck, checkClaim } from "./claims";
@@ -14,7 +15,7 @@ import {
   ivfPqBytes,
   type MeasuredScale,
 } from "./extrapolate";
-import { type HnswResult, usearchHnsw } from "./hnsw";
+import { buildHnsw, type HnswResult, removeHnsw, sweepHnsw } from "./hnsw";
 import { type CrossCheck, hnswlibCrossCheck } from "./hnswlib";
 import type { AnnParams } from "./params";
 import { inChunks, stageProgress } from "./timing";
@@ -63,46 +64,47 @@ export async function runAnn(params: AnnParams, context: PipelineContext): Promi
   const stage = (name: keyof typeof bounds) => stageProgress(context, ...bounds[name]);
 
   stage("probe")(0, "Measuring memory bandwidth with a 256 MB scan");
-  const bandwidth = await probeBandwidth(signal);
-
-  const generated = performance.now();
-  const shape = { dim, clusters: params.clusters, spread: params.spread, decay: params.decay };
-  const corpusSource = clusteredSource(params.seed, shape, 0);
-  const corpus = new Float32Array(n * dim);
-  const reportGenerate = stage("generate");
-  await inChunks(
-    n,
-    20,
-    signal,
-    (f) => reportGenerate(f, `Generating ${n.toLocaleString("en-US")} vectors`),
-    (a, b) => corpusSource.generate(b - a, corpus, a),
+  // Once per thread when caching: the machine does not change between checks.
+  const bandwidth = await cached(
+    "ann:bandwidth",
+    () => probeBandwidth(signal),
+    () => 0,
   );
-  const queryMatrix = new Float32Array(params.queries * dim);
-  clusteredSource(params.seed, shape, 1).generate(params.queries, queryMatrix, 0);
-  const queries = rows(queryMatrix, dim);
-  const generationMs = performance.now() - generated;
+
+  const shape = { dim, clusters: params.clusters, spread: params.spread, decay: params.decay };
+  const dataKey = { n, queries: params.queries, seed: params.seed, ...shape };
+  const reportGenerate = stage("generate");
+  const data = await cached(
+    cacheKey("ann:data", dataKey),
+    () =>
+      generateData(params, shape, signal, (f) => reportGenerate(f, `Generating ${n.toLocaleString("en-US")} vectors`)),
+    (d) => d.corpus.byteLength + d.queries.length * dim * 4,
+  );
+  const { corpus, queries, generationMs } = data;
 
   const reportExact = stage("exact");
-  const exact = await exactBaseline(corpus, queries, dim, k, signal, (f) =>
-    reportExact(f, "Exact search (ground truth), one query at a time"),
+  const exact = await cached(
+    cacheKey("ann:exact", { ...dataKey, k }),
+    () =>
+      exactBaseline(corpus, queries, dim, k, signal, (f) =>
+        reportExact(f, "Exact search (ground truth), one query at a time"),
+      ),
+    (e) => e.truth.length * k * 8,
   );
 
   const reportBuild = stage("build");
   const reportSweep = stage("sweep");
-  const hnsw = await usearchHnsw(
-    {
-      corpus,
-      queries,
-      truth: exact.truth,
-      dim,
-      k,
-      M: params.M,
-      efConstruction: params.efConstruction,
-      efSweep: params.efSweep,
-    },
-    signal,
-    (f) => reportBuild(f, `Building the HNSW index (M = ${params.M}, efConstruction = ${params.efConstruction})`),
-    (f) => reportSweep(f, "Sweeping ef: recall and latency"),
+  const hnsw = await withCached(
+    cacheKey("ann:hnsw", { ...dataKey, M: params.M, efConstruction: params.efConstruction }),
+    () =>
+      buildHnsw({ corpus, dim, M: params.M, efConstruction: params.efConstruction }, signal, (f) =>
+        reportBuild(f, `Building the HNSW index (M = ${params.M}, efConstruction = ${params.efConstruction})`),
+      ),
+    { bytes: (built) => built.indexBytes, dispose: removeHnsw },
+    (built) =>
+      sweepHnsw(built, { queries, truth: exact.truth, k, efSweep: params.efSweep }, signal, (f) =>
+        reportSweep(f, "Sweeping ef: recall and latency"),
+      ),
   );
 
   let crossCheck: CrossCheck | null = null;
@@ -151,6 +153,23 @@ export async function runAnn(params: AnnParams, context: PipelineContext): Promi
       : null,
     totalMs: performance.now() - began,
   };
+}
+
+/** The corpus and the queries for `params`, generated in chunks so a cancel is seen. */
+async function generateData(
+  params: AnnParams,
+  shape: { dim: number; clusters: number; spread: number; decay: number },
+  signal: AbortSignal,
+  report: (fraction: number) => void,
+) {
+  const started = performance.now();
+  const { n, dim } = params;
+  const corpusSource = clusteredSource(params.seed, shape, 0);
+  const corpus = new Float32Array(n * dim);
+  await inChunks(n, 20, signal, report, (a, b) => corpusSource.generate(b - a, corpus, a));
+  const queryMatrix = new Float32Array(params.queries * dim);
+  clusteredSource(params.seed, shape, 1).generate(params.queries, queryMatrix, 0);
+  return { corpus, queries: rows(queryMatrix, dim), generationMs: performance.now() - started };
 }
 
 function withoutTruth<T extends { truth: unknown }>(value: T): Omit<T, "truth"> {

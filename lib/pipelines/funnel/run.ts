@@ -8,62 +8,26 @@ import { checkBudget, type StageId } from "./budget";
 import { evaluateRequest, type RequestQuality } from "./evaluate";
 import { FLOOR_RANK_FACTOR, MAX_RELEVANCE } from "./metrics";
 import type { FunnelParams } from "./params";
+import { hnswSettings, prepareWorld, progressRange } from "./prepare";
 import { RANKER_FEATURES } from "./ranker";
 import { serveRequest } from "./request";
 import { aggregateQuality, type FunnelResult, latencyFigures } from "./result";
-import { buildIndex, checkpoint } from "./retrieval";
-import { TRAINING_USERS, trainFromClicks } from "./training";
-import { scanUser, type UserTruth } from "./truth";
-import { makeCatalogue, makeUsers } from "./world";
+import { checkpoint } from "./retrieval";
+import { TRAINING_USERS } from "./training";
+import type { UserTruth } from "./truth";
 
 /** Requests served untimed first, so first-touch page faults and JIT warm-up are not latency. */
 const WARMUP_REQUESTS = 20;
-/** Training users live in their own key range of the pair-noise hash. */
-const TRAINING_KEY_OFFSET = 10_000_000;
 
 export async function runFunnel(params: FunnelParams, context: PipelineContext): Promise<FunnelResult> {
   const started = performance.now();
   const { signal } = context;
-  const progress = (from: number, to: number, message: string) => (fraction: number) =>
-    context.onProgress(from + (to - from) * fraction, message);
+  const progress = progressRange(context);
 
-  context.onProgress(0, "generating the catalogue and the users");
-  await checkpoint(signal);
-  const catalogue = makeCatalogue(params.items, params.dim, params.seed);
-  const users = makeUsers(catalogue, params.users, params.seed, 0);
-  const trainingUsers = makeUsers(catalogue, TRAINING_USERS, params.seed, TRAINING_KEY_OFFSET);
-  const efSearch = Math.max(64, params.candidates);
-  const hnsw = { M: params.M, efConstruction: params.efConstruction, efSearch, quantization: params.quantization };
-  const { index, buildMs } = await buildIndex(
-    catalogue.vectors,
-    params.dim,
-    hnsw,
-    signal,
-    progress(0.03, 0.5, `building the HNSW index over ${params.items.toLocaleString("en-US")} items`),
-  );
+  const { catalogue, users, index, buildMs, trained, truths, truthMs } = await prepareWorld(params, context);
+  const hnsw = hnswSettings(params);
 
-  const trained = await trainFromClicks(
-    index,
-    catalogue,
-    trainingUsers,
-    params.candidates,
-    signal,
-    progress(0.5, 0.58, "training the ranker on simulated clicks"),
-  );
-
-  const truthStart = performance.now();
-  const truths: UserTruth[] = [];
   const chunk = Math.max(1, Math.ceil(params.users / 20));
-  const scanProgress = progress(0.58, 0.85, "scanning the catalogue for every user's true top K");
-  for (let u = 0; u < params.users; u++) {
-    if (u % chunk === 0) {
-      await checkpoint(signal);
-      scanProgress(u / params.users);
-    }
-    truths.push(scanUser(users, u, catalogue, params.finalK, params.candidates));
-  }
-  const truthMs = performance.now() - truthStart;
-
   const settings = params;
   const userVector = (u: number) => users.vectors.slice(u * params.dim, (u + 1) * params.dim);
   const weight = (u: number) => users.qualityWeight[u] as number;

@@ -1,5 +1,6 @@
 import { STEP_IDS } from "@/lib/framework";
 import { ledgerEntriesFrom } from "@/lib/interview/ledger";
+import { factsNamedIn } from "@/lib/interview/match-fact";
 import { stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
 import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
@@ -31,13 +32,19 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     const input = state.pending;
     if (!input) throw new Error("assessAnswer ran without a pending candidate message");
     const { understanding, modelFailed } = await readMessage(deps, input.content);
-    const { acts } = understanding;
+    const scenario = getScenario(state.scenarioId);
+    // "What was the peak QPS again?" reads like a request to repeat, but it names one of the
+    // scenario's facts: such a request to clarify is a question for that fact.
+    const acts = understanding.acts.map((a) =>
+      a.kind === "clarify" && factsNamedIn(scenario.facts, a.sentence).length > 0
+        ? { ...a, kind: "fact_question" as const }
+        : a,
+    );
     const intent = primaryIntent(acts);
     const answer = answerText(acts);
     const turnIndex = state.turns.length;
     const turn = { id: input.id, role: "candidate" as const, step: state.step, content: input.content };
     const elapsed = Math.max(0, Date.parse(input.at) - Date.parse(state.stepStartedAt));
-    const scenario = getScenario(state.scenarioId);
 
     const questions = acts.filter((a) => a.kind === "fact_question").map((a) => a.sentence);
     const facts = await answerFacts({
@@ -77,7 +84,10 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
         .join(" "),
       revealedFacts: facts.revealed,
       ledger: [...stated, ...facts.ledger],
-      ...(intent === "decline" && state.lastQuestionId ? { declined: [state.lastQuestionId] } : {}),
+      // A question met with "I don't know" or declined is never asked again.
+      ...((intent === "decline" || intent === "dont_know") && state.lastQuestionId
+        ? { declined: [state.lastQuestionId] }
+        : {}),
     };
     if (!answer.trim()) return base;
 
