@@ -1,17 +1,25 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import type { InterviewView, Turn } from "@/lib/types";
+import { useRef, useState } from "react";
+import type { CheckCard, InterviewView, Turn } from "@/lib/types";
+import { ChatComposer } from "./chat-composer";
 import { ErrorNotice } from "./error-notice";
 import { InterviewActions } from "./interview-actions";
 import { InterviewClock } from "./interview-clock";
+import { LedgerPanel } from "./ledger-panel";
 import { MessageBubble } from "./message-bubble";
 import { PassageSearch } from "./passage-search";
+import { useComposerHeight, useRevealNewest } from "./reveal-newest";
 import { ScoreReportView } from "./score-report";
 import { sendMessage } from "./send-message";
 import { StepTracker } from "./step-tracker";
+import { usePendingChecks } from "./use-pending-checks";
 
-/** The live interview: transcript, composer, step tracker, and the download once it ends. */
+function withCheck(view: InterviewView, turnId: string, card: CheckCard): InterviewView {
+  return { ...view, turns: view.turns.map((turn) => (turn.id === turnId ? { ...turn, check: card } : turn)) };
+}
+
+/** The live interview: transcript, composer, step tracker, ledger, and the download once it ends. */
 export function InterviewChat({
   initialView,
   rubricTitles,
@@ -23,15 +31,24 @@ export function InterviewChat({
   const [draft, setDraft] = useState("");
   const [pending, setPending] = useState<Turn | null>(null);
   const [streaming, setStreaming] = useState("");
+  // Replies whose streams are still open (they may yet deliver check cards); polling waits for them.
+  const [openStreams, setOpenStreams] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const endRef = useRef<HTMLDivElement>(null);
+  // How each pending check is getting on, by turn id, from the reply stream.
+  const [checkProgress, setCheckProgress] = useState<Record<string, string>>({});
+  const section = useRef<HTMLElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const composer = useRef<HTMLFormElement>(null);
   const completed = view.status === "completed";
 
-  const turnCount = view.turns.length + (pending ? 1 : 0) + (streaming ? 1 : 0);
-  useEffect(() => {
-    // Scroll whenever a turn is added; the count is the trigger, not an input.
-    if (turnCount > 0) endRef.current?.scrollIntoView({ block: "end" });
-  }, [turnCount]);
+  const checksTimedOut = usePendingChecks(view, setView, pending !== null || openStreams > 0);
+  const last = view.turns.at(-1);
+  useRevealNewest(
+    `${view.turns.length}:${pending?.id ?? ""}:${streaming.length}:${last?.check?.status ?? ""}`,
+    list,
+    composer,
+  );
+  useComposerHeight(section, composer);
 
   async function send(content: string) {
     const text = content.trim();
@@ -41,32 +58,28 @@ export function InterviewChat({
     setError(null);
     setDraft("");
     setStreaming("");
+    setOpenStreams((n) => n + 1);
     try {
       const next = await sendMessage(
         view.id,
         { id: turn.id, content: text },
-        { onToken: (token) => setStreaming((current) => current + token), onReset: () => setStreaming("") },
+        {
+          onToken: (token) => setStreaming((current) => current + token),
+          onReset: () => setStreaming(""),
+          onCheck: (turnId, card) => setView((current) => withCheck(current, turnId, card)),
+          onCheckProgress: (turnId, message) => setCheckProgress((current) => ({ ...current, [turnId]: message })),
+          onStreamEnd: () => setOpenStreams((n) => n - 1),
+        },
       );
       setView(next);
     } catch (caught) {
       // The draft comes back so nothing typed is lost; the server stored it if it got that far.
       setDraft(text);
       setError((caught as Error).message);
+      setOpenStreams((n) => n - 1);
     } finally {
       setPending(null);
       setStreaming("");
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void send(draft);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send(draft);
     }
   }
 
@@ -74,11 +87,12 @@ export function InterviewChat({
   for (const step of view.report?.steps ?? []) {
     for (const c of step.covered) quotesByTurn.set(c.turn, [...(quotesByTurn.get(c.turn) ?? []), c.quote]);
   }
-  const lastInterviewer = [...view.turns].reverse().find((t) => t.role === "interviewer");
+  const lastInterviewer = view.turns.findLast((t) => t.role === "interviewer");
+  const lastCheck = lastInterviewer?.check?.status !== "pending" ? lastInterviewer?.check : undefined;
 
   return (
-    <div className="grid gap-6 md:grid-cols-[220px_1fr]">
-      <aside className="space-y-4">
+    <div className="grid min-w-0 gap-6 md:grid-cols-[220px_minmax(0,1fr)]">
+      <aside className="min-w-0 space-y-4">
         <div>
           <h1 className="text-lg font-semibold" data-testid="interview-title">
             {view.scenarioTitle}
@@ -93,12 +107,19 @@ export function InterviewChat({
           />
         )}
         <StepTracker current={view.currentStep} completed={completed} coverage={view.coverage} />
+        <LedgerPanel entries={view.ledger ?? []} />
         <PassageSearch scenarioId={view.scenarioId} compact />
       </aside>
-      <section className="flex min-h-[60vh] flex-col gap-4" aria-label="Interview">
-        <ol className="flex flex-col gap-4" data-testid="transcript" aria-live="polite" aria-relevant="additions">
+      <section ref={section} className="flex min-h-[60vh] min-w-0 flex-col gap-4" aria-label="Interview">
+        <ol ref={list} className="flex flex-col gap-4" data-testid="transcript">
           {view.turns.map((turn, index) => (
-            <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} highlights={quotesByTurn.get(index)} />
+            <MessageBubble
+              key={turn.id}
+              turn={turn}
+              anchor={`turn-${index}`}
+              highlights={quotesByTurn.get(index)}
+              checkProgress={checkProgress[turn.id]}
+            />
           ))}
           {pending && <MessageBubble turn={pending} pending />}
           {streaming && (
@@ -108,10 +129,16 @@ export function InterviewChat({
             />
           )}
         </ol>
-        <div ref={endRef} />
-        <p className="sr-only" aria-live="assertive">
+        {/* The one live region: each finished reply is announced once, the streamed text never. */}
+        <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="reply-announcer">
           {lastInterviewer ? `Interviewer: ${lastInterviewer.content}` : ""}
+          {lastCheck ? ` Check: ${lastCheck.headline}` : ""}
         </p>
+        {checksTimedOut && (
+          <p className="text-xs text-zinc-500" data-testid="check-timeout">
+            A check is still running; reload the page later to see its result.
+          </p>
+        )}
         {error && <ErrorNotice message={error} testId="chat-error" />}
         {completed ? (
           <div
@@ -129,58 +156,13 @@ export function InterviewChat({
             )}
           </div>
         ) : (
-          <form onSubmit={onSubmit} className="sticky bottom-0 flex flex-col gap-2 bg-white pt-2 dark:bg-zinc-950">
-            <label htmlFor="composer" className="sr-only">
-              Your answer
-            </label>
-            <textarea
-              id="composer"
-              data-testid="composer"
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-              onKeyDown={onKeyDown}
-              rows={4}
-              placeholder="Answer, ask for a fact, or type “hint” or “next”. Enter sends, Shift+Enter adds a line."
-              className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-            />
-            <div className="flex gap-2">
-              <button
-                type="submit"
-                data-testid="send"
-                disabled={!draft.trim() || pending !== null}
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-              >
-                {pending ? "Sending…" : "Send"}
-              </button>
-              <button
-                type="button"
-                data-testid="hint"
-                disabled={pending !== null}
-                onClick={() => void send("hint")}
-                className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-              >
-                Hint
-              </button>
-              <button
-                type="button"
-                data-testid="end-interview"
-                disabled={pending !== null}
-                onClick={() => void send("end interview")}
-                className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-              >
-                End interview
-              </button>
-              <button
-                type="button"
-                data-testid="next-step"
-                disabled={pending !== null}
-                onClick={() => void send("next")}
-                className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-              >
-                Next step
-              </button>
-            </div>
-          </form>
+          <ChatComposer
+            draft={draft}
+            onDraft={setDraft}
+            busy={pending !== null}
+            onSend={(content) => void send(content)}
+            formRef={composer}
+          />
         )}
       </section>
     </div>

@@ -3,7 +3,6 @@ import type { Turn } from "@/lib/types";
 import { CheckCardView } from "./check-card";
 import { CitationList } from "./citation-list";
 
-/** One transcript turn. */
 /** Splits `text` around the quotes so they can be marked; quotes are verbatim substrings. */
 function markQuotes(text: string, quotes: string[]): Array<{ text: string; marked: boolean }> {
   const parts: Array<{ text: string; marked: boolean }> = [];
@@ -20,23 +19,27 @@ function markQuotes(text: string, quotes: string[]): Array<{ text: string; marke
   return parts;
 }
 
+/** One transcript turn, with its notice, check card and citations. */
 export function MessageBubble({
   turn,
   pending = false,
   anchor,
   highlights = [],
+  checkProgress,
 }: {
   turn: Turn;
   pending?: boolean;
   anchor?: string;
   highlights?: string[];
+  /** How a pending check is getting on, while its card has not arrived. */
+  checkProgress?: string;
 }) {
   const mine = turn.role === "candidate";
   return (
     <li
       id={anchor}
       data-testid={`turn-${turn.role}`}
-      className={`flex scroll-mt-20 flex-col gap-1 target:[&>div]:ring-2 target:[&>div]:ring-amber-400 ${mine ? "items-end" : "items-start"}`}
+      className={`flex min-w-0 scroll-mt-20 scroll-mb-[var(--composer-h,0px)] flex-col gap-1 target:[&>div]:ring-2 target:[&>div]:ring-amber-400 ${mine ? "items-end" : "items-start"}`}
       aria-busy={pending || undefined}
     >
       <span className="text-xs text-zinc-500">
@@ -44,7 +47,7 @@ export function MessageBubble({
         {turn.step ? ` · ${STEP_TITLES[turn.step]}` : ""}
       </span>
       <div
-        className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-3 py-2 text-sm leading-relaxed ${
+        className={`max-w-[85%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm leading-relaxed ${
           mine ? "bg-indigo-600 text-white" : "bg-zinc-100 dark:bg-zinc-800"
         } ${pending ? "opacity-60" : ""}`}
       >
@@ -65,7 +68,7 @@ export function MessageBubble({
           {turn.notice}
         </p>
       )}
-      {turn.check && <CheckCardView card={turn.check} />}
+      {turn.check && <CheckCardView card={turn.check} progress={checkProgress} />}
       {turn.citations && turn.citations.length > 0 && <CitationList citations={turn.citations} />}
     </li>
   );

@@ -1,8 +1,11 @@
 "use client";
 
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import type { ChartSpec, SummaryRow } from "@/lib/pipelines/types";
 import { ErrorNotice } from "./error-notice";
+import { LabFieldInput } from "./lab-field-input";
+import { LAB_FORMS, type LabField } from "./lab-forms";
+import { initialValues, type LabValues, toParams, validateParams } from "./lab-params";
 import { PipelineChart } from "./pipeline-chart";
 import { postForNdjson } from "./read-ndjson";
 import { SummaryTable } from "./summary-table";
@@ -21,38 +24,51 @@ interface Summary {
   assumptions?: string[];
 }
 
-function parseField(raw: string, fallback: unknown): unknown {
-  if (typeof fallback === "number") return Number(raw);
-  if (typeof fallback === "boolean") return raw === "true";
-  if (typeof fallback === "string") return raw;
-  return raw.trim() === "" ? undefined : JSON.parse(raw);
-}
+const GRID = "grid gap-3 sm:grid-cols-2 lg:grid-cols-3";
 
 /** A form for one pipeline's parameters, live progress, cancel, and the result with its charts. */
 export function PipelineRunner({ info }: { info: PipelineInfo }) {
-  const [values, setValues] = useState<Record<string, string>>(
-    Object.fromEntries(
-      Object.entries(info.defaults).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]),
-    ),
-  );
+  const form = LAB_FORMS[info.name];
+  const fields = form?.fields ?? [];
+  const id = useId();
+  const [values, setValues] = useState<LabValues>(() => initialValues(fields, info.defaults));
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<{ fraction: number; message: string } | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function check(): Record<string, unknown> | null {
+    if (!form) return null;
+    const { params, errors } = toParams(fields, values);
+    const checked =
+      Object.keys(errors).length > 0 ? { errors, formErrors: [] } : validateParams(form.schema, fields, params);
+    setFieldErrors(checked.errors);
+    const first = fields.find((field) => checked.errors[field.path]);
+    if (first) {
+      // The first field to fix takes focus; folded settings open so it can be seen.
+      const input = formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${first.path}`)}`);
+      input?.closest("details")?.setAttribute("open", "");
+      input?.focus();
+    }
+    // A summary above the button as well as each message by its field, so nothing is missed.
+    const summaryLines = fields
+      .filter((field) => checked.errors[field.path])
+      .map((field) => `${field.label}: ${checked.errors[field.path]}`);
+    const problems = [...summaryLines, ...checked.formErrors];
+    if (problems.length > 0) setError(problems.join(" "));
+    return first || checked.formErrors.length > 0 ? null : params;
+  }
 
   async function run(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setSummary(null);
-    let params: Record<string, unknown>;
-    try {
-      params = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, parseField(v, info.defaults[k])]));
-    } catch {
-      setError("A JSON field is not valid JSON.");
-      return;
-    }
+    const params = check();
+    if (!params) return;
     controller.current = new AbortController();
-    setProgress({ fraction: 0, message: "starting" });
+    setProgress({ fraction: 0, message: "Starting" });
     try {
       await postForNdjson(
         `/api/pipelines/${info.name}`,
@@ -78,27 +94,47 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
     }
   }
 
+  const inputs = (group: LabField["group"]) =>
+    fields
+      .filter((field) => field.group === group)
+      .map((field) => (
+        <LabFieldInput
+          key={field.path}
+          id={id}
+          field={field}
+          value={values[field.path] ?? ""}
+          error={fieldErrors[field.path]}
+          onChange={(value) => setValues((current) => ({ ...current, [field.path]: value }))}
+        />
+      ));
+  const advanced = inputs("advanced");
+  const claims = inputs("claim");
+
   return (
     <section
-      className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      className="min-w-0 space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
       data-testid={`lab-${info.name}`}
+      aria-labelledby={`${id}-title`}
     >
-      <h2 className="text-lg font-semibold">{info.title}</h2>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {info.title}
+      </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{info.description}</p>
-      <form onSubmit={run} className="grid gap-2 sm:grid-cols-3">
-        {Object.keys(info.defaults).map((key) => (
-          <label key={key} className="flex flex-col text-xs">
-            {key}
-            <input
-              name={key}
-              data-testid={`param-${key}`}
-              value={values[key] ?? ""}
-              onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
-              className="rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
-            />
-          </label>
-        ))}
-        <div className="flex items-end gap-2 sm:col-span-3">
+      <form ref={formRef} onSubmit={run} noValidate className="space-y-4">
+        <div className={GRID}>{inputs("main")}</div>
+        {claims.length > 0 && (
+          <fieldset className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
+            <legend className="px-1 text-sm font-medium">Figures to check (optional)</legend>
+            <div className={GRID}>{claims}</div>
+          </fieldset>
+        )}
+        {advanced.length > 0 && (
+          <details className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
+            <summary className="cursor-pointer text-sm font-medium">More settings</summary>
+            <div className={`${GRID} mt-3`}>{advanced}</div>
+          </details>
+        )}
+        <div className="flex flex-wrap items-center gap-2">
           <button
             type="submit"
             disabled={progress !== null}
@@ -117,12 +153,14 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
               Cancel
             </button>
           )}
+          <span className="text-xs text-zinc-500">Numbers take 1,000,000, 1e6, 1M, 10k or 2.5B.</span>
         </div>
       </form>
       {progress && (
         <div
           data-testid="pipeline-progress"
           role="progressbar"
+          aria-label={`${info.title}: progress`}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(progress.fraction * 100)}
@@ -135,9 +173,11 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
       )}
       {error && <ErrorNotice message={error} testId="pipeline-error" />}
       {summary && (
-        <div className="space-y-3" data-testid="pipeline-result">
+        <div className="min-w-0 space-y-3" data-testid="pipeline-result">
           <p className="font-medium">{summary.headline}</p>
-          <SummaryTable rows={summary.rows} assumptions={summary.assumptions} />
+          <div className="overflow-x-auto">
+            <SummaryTable rows={summary.rows} assumptions={summary.assumptions} />
+          </div>
           <div className="grid gap-4 md:grid-cols-2">
             {summary.charts.map((chart) => (
               <PipelineChart key={chart.id} chart={chart} />

@@ -1,12 +1,11 @@
 /**
- * Posts JSON and reads a newline-delimited JSON response, one parsed event at a time. A non-2xx
- * answer throws with the server's error sentence. Returns when `onEvent` returns a value.
+ * Posts JSON and opens a newline-delimited JSON response. A non-2xx answer throws with the
+ * server's error sentence; otherwise the events come one parsed object at a time.
  */
-export async function postForNdjson<T>(
+export async function openNdjson(
   url: string,
   init: { body: unknown; signal?: AbortSignal },
-  onEvent: (event: Record<string, unknown>) => T | undefined,
-): Promise<T | undefined> {
+): Promise<AsyncGenerator<Record<string, unknown>>> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/x-ndjson" },
@@ -17,18 +16,39 @@ export async function postForNdjson<T>(
     const body = await response.json().catch(() => null);
     throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
   }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  return readEvents(response.body);
+}
+
+async function* readEvents(body: NonNullable<Response["body"]>): AsyncGenerator<Record<string, unknown>> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return undefined;
-    buffer += value;
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      const result = onEvent(JSON.parse(line) as Record<string, unknown>);
-      if (result !== undefined) return result;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
+      }
     }
+    if (buffer.trim()) yield JSON.parse(buffer) as Record<string, unknown>;
+  } finally {
+    // Stopping early (the caller returned) releases the connection instead of leaving it half read.
+    await reader.cancel().catch(() => undefined);
   }
+}
+
+/** Posts JSON and reads NDJSON events until `onEvent` returns a value, which it returns. */
+export async function postForNdjson<T>(
+  url: string,
+  init: { body: unknown; signal?: AbortSignal },
+  onEvent: (event: Record<string, unknown>) => T | undefined,
+): Promise<T | undefined> {
+  for await (const event of await openNdjson(url, init)) {
+    const result = onEvent(event);
+    if (result !== undefined) return result;
+  }
+  return undefined;
 }

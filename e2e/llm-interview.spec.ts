@@ -14,6 +14,14 @@ let app: AppServer | undefined;
 test.beforeAll(async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
   llm = await startFakeLlmServer([
+    // The model reads each message: "next" asks to move on, anything else is an answer.
+    {
+      when: "sentence by sentence",
+      reply: (prompt) => {
+        const text = /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
+        return JSON.stringify({ acts: [{ kind: text === "next" ? "move_on" : "answer", sentence: text }], quantities: [] });
+      },
+    },
     { when: "Target level", reply: '{"items": []}' },
     {
       when: "Move: open",
@@ -50,6 +58,8 @@ test("with an OpenAI-compatible server the replies stream in, and an outage fall
   const streamed = llm.requests.filter((r) => r.stream);
   expect(streamed.length).toBeGreaterThanOrEqual(2);
   expect(streamed.at(-1)?.prompt).toContain("<candidate>\nWe optimise long-term watch time");
+  const reads = llm.requests.filter((r) => r.prompt.includes("sentence by sentence"));
+  expect(reads.at(-1)?.prompt).toContain("<candidate>\nWe optimise long-term watch time");
 
   // The model goes down: the reply comes from the offline interviewer, with a quiet notice.
   llm.injectFault({ kind: "status", status: 500, times: 50 });

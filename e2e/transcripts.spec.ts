@@ -12,8 +12,7 @@ async function finishInterview(page: Page): Promise<string> {
   await interview.answer(
     "The pCTR is multiplied by the bid in the auction, so it must be calibrated; we optimise revenue with guardrails on hides because annoying users costs long-term value.",
   );
-  await page.getByTestId("end-interview").click();
-  await expect(page.getByTestId("score-report")).toBeVisible();
+  await interview.endInterview();
   return page.url();
 }
 

@@ -34,7 +34,9 @@ export function updateMessageCheck({
   return withDbError("db:update_message_check", async () => {
     const updated = await db
       .update(messages)
-      .set({ meta: sql`jsonb_set(coalesce(${messages.meta}, '{}'::jsonb), '{check}', ${JSON.stringify(check)}::jsonb)` })
+      .set({
+        meta: sql`jsonb_set(coalesce(${messages.meta}, '{}'::jsonb), '{check}', ${JSON.stringify(check)}::jsonb)`,
+      })
       .where(and(eq(messages.id, id), eq(messages.interviewId, interviewId)))
       .returning({ id: messages.id });
     return updated.length > 0;

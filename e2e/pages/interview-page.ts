@@ -5,10 +5,15 @@ import type { StepId } from "@/lib/framework";
 export class InterviewPage {
   readonly transcript: Locator;
   readonly composer: Locator;
+  /** The sticky answer box around the composer and its buttons. */
+  readonly composerForm: Locator;
+  readonly ledger: Locator;
 
   constructor(private readonly page: Page) {
     this.transcript = page.getByTestId("transcript");
     this.composer = page.getByTestId("composer");
+    this.composerForm = page.getByTestId("composer-form");
+    this.ledger = page.getByTestId("ledger");
   }
 
   turns(): Locator {
@@ -38,6 +43,27 @@ export class InterviewPage {
     await this.page.getByTestId("next-step").click();
     await expect(this.interviewerTurns()).toHaveCount(before + 1);
     await this.settled();
+  }
+
+  /** Ends the interview through its confirmation dialog and waits for the report. */
+  async endInterview(): Promise<void> {
+    await this.page.getByTestId("end-interview").click();
+    await this.page.getByTestId("confirm-end").click();
+    await expect(this.page.getByTestId("score-report")).toBeVisible();
+  }
+
+  /**
+   * Asserts the newest interviewer reply starts inside the window and above the sticky composer,
+   * so the candidate sees it without scrolling.
+   */
+  async expectNewestReplyInView(): Promise<void> {
+    const reply = await this.interviewerTurns().last().boundingBox();
+    const composer = await this.composerForm.boundingBox();
+    const viewport = this.page.viewportSize();
+    if (!reply || !composer || !viewport) throw new Error("the reply, the composer or the viewport has no size");
+    expect(reply.y, "the reply starts below the top of the window").toBeGreaterThanOrEqual(0);
+    expect(reply.y, "the reply starts above the composer").toBeLessThan(composer.y - 16);
+    expect(composer.y + composer.height, "the composer is inside the window").toBeLessThanOrEqual(viewport.height + 1);
   }
 
   async expectCurrentStep(step: StepId): Promise<void> {

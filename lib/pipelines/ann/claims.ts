@@ -60,8 +60,8 @@ function recallCheck(claimed: number, n: number, scale: number, point: SweepPoin
     basis: "measured",
     verdict: reached && !(grows && claimed >= 0.99) ? "plausible" : "optimistic",
     reason: reached
-      ? `reached here at ef = ${point.ef} (recall ${fmt(point.recall)} at n = ${n.toLocaleString("en-US")})${grows ? "; at the larger scale recall at that ef drops, so M, efConstruction and ef must grow" : ""}`
-      : `the best recall measured here was ${fmt(best.recall)} (ef = ${best.ef}); it needs a larger ef, M or efConstruction`,
+      ? `reached here at ef = ${point.ef} (recall ${fmt(point.recall)} at n = ${n.toLocaleString("en-US")})${grows ? "; at the larger scale recall at that ef drops, so M, the build width and ef must grow" : ""}`
+      : `the best recall measured here was ${fmt(best.recall)} (ef = ${best.ef}); it needs a larger ef, M or build width`,
   };
 }
 

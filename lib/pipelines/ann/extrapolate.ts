@@ -5,7 +5,7 @@ export const defaultNlist = (n: number) => Math.max(1, Math.round(4 * Math.sqrt(
 /** One PQ byte per 8 dimensions (16 bytes at 128-d: 32x smaller than float32). */
 export const defaultPqBytes = (dim: number) => Math.max(1, Math.round(dim / 8));
 
-export const IVF_PQ_FORMULA = "n x (pqBytes + 8) + nlist x dim x 4";
+export const IVF_PQ_FORMULA = "n x (code bytes + 8) + lists x dim x 4";
 
 /** IVF-PQ memory (computed, not built): a PQ code and an 8-byte id per vector, plus the float32 centroids. */
 export function ivfPqBytes(n: number, dim: number, pqBytes: number, nlist: number): number {
@@ -93,8 +93,8 @@ export function extrapolationAssumptions(n: number, shardMemoryGB: number): stri
     `Extrapolated figures are computed from this run at n = ${n.toLocaleString("en-US")}, not measured at the target scale.`,
     "Memory is linear in n: the saved index's bytes per vector (vector + graph links + key) times the target n.",
     "HNSW visits about log n nodes per layer walk, so latency at equal ef scales by ln(targetN) / ln(n); caches miss more at scale, so treat it as a lower bound.",
-    "Recall at a fixed ef drops as n grows (STACK.md: at 1M x 128 with efConstruction 64 HNSW never reached 0.99; hnswlib reached 0.985 at ef 256): raise M, efConstruction and ef with n instead of reusing the ef measured here.",
+    "Recall at a fixed ef drops as n grows (measured on this kind of machine: at 1M x 128 with a build width of 64, HNSW never reached 0.99; hnswlib reached 0.985 at ef 256): raise M, the build width and ef with n instead of reusing the ef measured here.",
     `Sharding splits n over S shards of ${shardMemoryGB} GB RAM each; every query goes to all S shards and their top-k lists are merged, so per-shard latency shrinks only logarithmically while total work per query is S times one shard's.`,
-    "int8 quantisation makes the vectors 4x smaller (the graph links stay); IVF-PQ with pqBytes per vector is far smaller again but its raw recall is low (STACK.md: 0.38), so it needs an exact re-rank of the top ~100 from full vectors kept on SSD or in RAM.",
+    "int8 quantisation makes the vectors 4x smaller (the graph links stay); IVF-PQ with a few bytes of code per vector is far smaller again but its raw recall is low (0.38 measured with FAISS on this kind of machine), so it needs an exact re-rank of the top ~100 from full vectors kept on SSD or in RAM.",
   ];
 }

@@ -31,7 +31,7 @@ export function summarizeAnn(result: AnnResult) {
       value: `${int(data.n)} vectors x ${data.dim} dims in ${data.clusters} Gaussian clusters (spread ${data.spread}, decay ${data.decay}: noise uses ~${num(data.effectiveDimensions, 2)} effective dims), ${int(data.queries)} queries, ${data.metric}, seed ${params.seed}`,
     },
     {
-      label: "Memory bandwidth (JS probe)",
+      label: "Memory bandwidth (measured in JavaScript)",
       value: `${num(machine.bandwidth.gbps)} GB/s: ${machine.bandwidth.method}`,
       formula: "bytes scanned / best pass time",
     },
@@ -41,12 +41,12 @@ export function summarizeAnn(result: AnnResult) {
     },
     {
       label: "Exact scan bandwidth",
-      value: `${num(exact.bandwidthGBps)} GB/s = ${pct(exact.bandwidthGBps / machine.bandwidth.gbps)} of the JS probe, ${pct(exact.bandwidthGBps / machine.referenceCBandwidthGBps)} of STACK.md's ${machine.referenceCBandwidthGBps} GB/s C figure`,
+      value: `${num(exact.bandwidthGBps)} GB/s = ${pct(exact.bandwidthGBps / machine.bandwidth.gbps)} of the JavaScript measurement, ${pct(exact.bandwidthGBps / machine.referenceCBandwidthGBps)} of the ${machine.referenceCBandwidthGBps} GB/s a C loop reaches on this kind of machine`,
       formula: "n x dim x 4 bytes x QPS",
     },
     {
       label: "HNSW build (usearch)",
-      value: `${num(hnsw.buildMs / 1000)} s on ${hnsw.buildThreads} threads, ${num(hnsw.buildCpuMs / 1000)} CPU-seconds (M = ${params.M}, efConstruction = ${params.efConstruction})`,
+      value: `${num(hnsw.buildMs / 1000)} s on ${hnsw.buildThreads} threads, ${num(hnsw.buildCpuMs / 1000)} CPU-seconds (M = ${params.M} links a node, build width ${params.efConstruction})`,
     },
     ...hnsw.sweep.map((p) => ({ label: `HNSW ef = ${p.ef}`, value: sweepText(p, k) })),
     { label: "ef sweep method", value: hnsw.efMethod },

@@ -74,7 +74,7 @@ function rows(result: CtrResult): SummaryRow[] {
     {
       label: "positives missing at the cut-off",
       value: `${pct(data.missingPositiveShare, 1)} overall, ${pct(lastDay?.missingShare ?? 0, 1)} in the last day`,
-      formula: `delayShare x P(delay > time left), delay ~ Exp(mean ${result.params.meanDelayDays} d)`,
+      formula: `share of clicks that arrive late x P(delay > time left), delay ~ Exp(mean ${result.params.meanDelayDays} d)`,
     },
     {
       label: "recalibration",
