@@ -155,7 +155,7 @@ test.describe("requirements and numbers so far", () => {
     });
   }
 
-  test.fixme("a number the candidate types reaches the ledger (needs the server to fill it)", async ({ page }) => {
+  test("a number the candidate types reaches the ledger", async ({ page }) => {
     const interview = await start(page);
     await interview.answer(CLAIM);
     if (!(await interview.ledger.getAttribute("open"))) await interview.ledger.locator("summary").click();

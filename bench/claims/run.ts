@@ -1,10 +1,11 @@
 /**
  * `npm run bench:claims`: does the first check of each labelled sentence have the right kind and
- * verdict? Accuracy on the tuning set and, if present, on the held-out set, reported apart; the
- * misses are printed for the tuning set only, so the held-out set never steers the code.
- * `--tuning-only` skips the held-out set. Prints tables, then one JSON line.
+ * verdict? Accuracy on every tuning set (`tuning*.json`, each apart and combined) and, if present,
+ * on the held-out set, reported apart; the misses are printed for the tuning sets only, so the
+ * held-out set never steers the code. `--tuning-only` skips the held-out set. Prints tables, then
+ * one JSON line.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatTable } from "@/lib/cli/print-table";
 import { findChecks } from "@/lib/interview/detect-claims";
@@ -52,14 +53,23 @@ function score(items: Item[]) {
 const load = (file: string): Item[] => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-const tuning = score(load("tuning.json"));
+// Every tuning set, in name order ("tuning.json", "tuning-2.json", ...), and all of them together.
+const tuningFiles = readdirSync(dir)
+  .filter((f) => /^tuning.*\.json$/.test(f))
+  .sort((a, b) => a.length - b.length || a.localeCompare(b));
+const tuningSets = tuningFiles.map((file) => ({ name: file.replace(/\.json$/, ""), items: load(file) }));
+const tunings = tuningSets.map((set) => ({ name: set.name, score: score(set.items) }));
+const combined = score(tuningSets.flatMap((set) => set.items));
+
 const heldoutPath = path.join(dir, "heldout.json");
 const heldout = !process.argv.includes("--tuning-only") && existsSync(heldoutPath) ? score(load("heldout.json")) : null;
 
-for (const [name, s] of [
-  ["tuning", tuning],
+const printed: Array<[string, ReturnType<typeof score> | null]> = [
+  ...tunings.map((t) => [t.name, t.score] as [string, ReturnType<typeof score>]),
+  ...(tunings.length > 1 ? [["tuning (combined)", combined] as [string, ReturnType<typeof score>]] : []),
   ["held-out", heldout],
-] as const) {
+];
+for (const [name, s] of printed) {
   if (!s) continue;
   console.log(`\n${name}: ${s.correct}/${s.total} = ${pct(s.accuracy)}`);
   console.log(
@@ -69,13 +79,14 @@ for (const [name, s] of [
     ),
   );
 }
-if (tuning.misses.length) {
-  console.log("\ntuning misses:");
+for (const { name, score: s } of tunings) {
+  if (!s.misses.length) continue;
+  console.log(`\n${name} misses:`);
   console.log(
     formatTable(
       ["text", "expected", "got"],
-      tuning.misses.map((m) => [
-        m.item.text,
+      s.misses.map((m) => [
+        [...(m.item.context ?? []), m.item.text].join(" | "),
         `${m.item.expected.kind}/${m.item.expected.verdict}`,
         `${m.got.kind}/${m.got.verdict}`,
       ]),
@@ -83,10 +94,16 @@ if (tuning.misses.length) {
     ),
   );
 }
-const summary = (s: typeof tuning) => ({
+const summary = (s: ReturnType<typeof score>) => ({
   correct: s.correct,
   total: s.total,
   accuracy: Number(s.accuracy.toFixed(4)),
   perKind: s.perKind,
 });
-console.log(JSON.stringify({ tuning: summary(tuning), heldout: heldout ? summary(heldout) : null }));
+console.log(
+  JSON.stringify({
+    tuning: Object.fromEntries(tunings.map((t) => [t.name, summary(t.score)])),
+    combined: summary(combined),
+    heldout: heldout ? summary(heldout) : null,
+  }),
+);

@@ -51,8 +51,18 @@ interface Sample {
   cardMs?: number;
 }
 
+/**
+ * How a simulated candidate paces itself: `waitForCards` reads each card before answering (one
+ * candidate alone, so card times are the run itself, not a backlog of its own making);
+ * `thinkMs` is the pause between messages, far shorter than a person's, for the crowd mode.
+ */
+interface Pace {
+  waitForCards: boolean;
+  thinkMs: [number, number];
+}
+
 /** One candidate's loop of `turns` turns; each pending card's arrival is timed from its reply. */
-async function candidate(database: Database, turns: number, offset: number): Promise<Sample[]> {
+async function candidate(database: Database, turns: number, offset: number, pace: Pace): Promise<Sample[]> {
   const samples: Sample[] = [];
   const cards: Array<Promise<void>> = [];
   let view = await startInterview(database, {
@@ -98,13 +108,18 @@ async function openSeeded(): Promise<{ database: Database; dir: string }> {
 const p = (values: number[], q: number) => (values.length === 0 ? null : round(quantile(values, q), 1));
 
 /** Runs `candidates` concurrent candidates for TURNS turns in all on a fresh seeded database. */
-async function runMode(mode: string, candidates: number, depsFor: (database: Database) => InterviewerDependencies) {
+async function runMode(
+  mode: string,
+  candidates: number,
+  pace: Pace,
+  depsFor: (database: Database) => InterviewerDependencies,
+) {
   const { database, dir } = await openSeeded();
   try {
     await getInterviewerGraph(database, depsFor(database));
     const perCandidate = Math.ceil(TURNS / candidates);
     const samples = (
-      await Promise.all(Array.from({ length: candidates }, (_, c) => candidate(database, perCandidate, c)))
+      await Promise.all(Array.from({ length: candidates }, (_, c) => candidate(database, perCandidate, c, pace)))
     ).flat();
     const ordinary = samples.filter((s) => !s.claim).map((s) => s.ms);
     const claims = samples.filter((s) => s.claim).map((s) => s.ms);
@@ -137,6 +152,8 @@ const server = await startFakeLlmServer(
 const client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "instant" });
 // As `next start` does: the check worker warms its indexes before candidates arrive.
 await warmUpChecks((error) => console.error("warm-up failed:", error));
+const ALONE: Pace = { waitForCards: true, thinkMs: [0, 0] };
+const CROWD: Pace = { waitForCards: false, thinkMs: [1000, 3000] };
 const offline = (database: Database): InterviewerDependencies => ({
   ...dependenciesFor(database),
   judge: null,
@@ -144,14 +161,14 @@ const offline = (database: Database): InterviewerDependencies => ({
   understand: null,
 });
 const rows = [
-  await runMode("offline", 1, offline),
-  await runMode("model on an instant fake server", 1, (database) => ({
+  await runMode("offline", 1, ALONE, offline),
+  await runMode("model on an instant fake server", 1, ALONE, (database) => ({
     ...dependenciesFor(database),
     judge: createLlmJudge(client),
     phrase: createModelPhraser(client),
     understand: createModelUnderstander(client),
   })),
-  await runMode("offline, 20 candidates at once", 20, offline),
+  await runMode("offline, 20 candidates at once (1-3 s between messages)", 20, CROWD, offline),
 ];
 await server.close();
 

@@ -168,3 +168,93 @@ describe("checkArithmeticClaims: storage", () => {
     expect(checkArithmeticClaims("I would use a two-tower model.")).toEqual([]);
   });
 });
+
+describe("checkArithmeticClaims: general mechanisms", () => {
+  const all = (sentence: string, context: string[] = []) =>
+    checkArithmeticClaims(sentence, { quantities: context.flatMap((s) => parseQuantities(s)) });
+
+  it.each([
+    // [sentence, context, kind, verdict, expected in base units] — each value worked by hand.
+    // Memory: any noun beside a dimension is the count of vectors. 6e8 × 64 × 4 B = 153.6 GB.
+    ["600M riders times 64 floats is about 150 GB of RAM.", [], "memory", "consistent", 1.536e11],
+    // A product n × d × width with a bare d. 8e7 × 384 × 1 B = 30.72 GB.
+    ["80M docs x 384 x 1 byte is around 31 GB.", [], "memory", "consistent", 3.072e10],
+    // A size of a value width is the format. 3e6 × 512 × 8 B = 12.29 GB.
+    ["3M clips x 512 dims x 8 bytes, so ~12 GB.", [], "memory", "consistent", 1.2288e10],
+    // A hedged total "of embeddings", inputs from the ledger. 14e6 × 128 × 4 B = 7.168 GB.
+    [
+      "That's about 7 GB of embeddings.",
+      ["We index 14M recipes.", "Each recipe gets a 128-dim float32 vector."],
+      "memory",
+      "consistent",
+      7.168e9,
+    ],
+    // Vague quantifier as the claim. 2e7 × 256 × 2 B = 10.24 GB; "a few hundred gigs" = 300 GB.
+    ["20M clips at 256 dims in fp16 is a few hundred gigs.", [], "memory", "too_high", 1.024e10],
+    // QPS: any noun is the population beside a per-user rate. 12e6 × 200 / 86,400 = 27,778.
+    ["12 million drivers each ping 200 times a day, about 28k QPS.", [], "qps", "consistent", 27_777.78],
+    // "N each" beside daily users is a day's. 5e6 × 40 / 86,400 = 2,314.8.
+    ["With 5M DAU doing 40 lookups each, roughly 2,300 QPS.", [], "qps", "consistent", 2_314.81],
+    // A daily total opened by "Daily" is an input, not a claim. 4e9 / 86,400 = 46,296.
+    ["Daily we see 4B page views, about 46k QPS.", [], "qps", "consistent", 46_296.3],
+    // Storage: a clause opened by a period. 3e6 × 24 × 400 B = 28.8 GB a day.
+    ["Each hour we write 3M rows at 400 bytes each, so about 29 GB a day.", [], "storage", "consistent", 2.88e10],
+    // "annually" is a year. 2e8 × 1 KB × 365 = 73 TB.
+    ["Ingesting 200M events daily at 1 KB each is roughly 73 TB annually.", [], "storage", "consistent", 7.3e13],
+    // A size over a stated duration. 1e7 × 2 KB × 90 days = 1.8 TB.
+    ["Over 3 months, 10M orders a day at 2 KB each come to about 1.8 TB.", [], "storage", "consistent", 1.8e12],
+    // Servers: the claim counts the unit the per-unit rate names. 18,000 / 2,000 = 9.
+    ["Each replica absorbs 2k QPS; at 18k QPS peak we'd run about 9 replicas.", [], "servers", "consistent", 9],
+    // Elided unit and a unit named only in the ledger. 100,000 / 4,000 = 25.
+    [
+      "So roughly 25 brokers.",
+      ["Peak is 100k QPS.", "Each broker handles 4k requests a second."],
+      "servers",
+      "consistent",
+      25,
+    ],
+    // A bare number after "each X handles" takes the load's unit. 60,000 / 1,500 = 40; 10 is 4× too few.
+    ["Peak is 60k QPS and each proxy handles 1.5k, so 10 proxies.", [], "servers", "too_low", 40],
+    // Bandwidth: "Each response is 50 KB" is a size per response. 6,000 × 50 KB = 300 MB/s = 2.4 Gbps.
+    [
+      "That's roughly 2.4 Gbps.",
+      ["We serve 6k requests per second.", "Each response is 50 KB."],
+      "bandwidth",
+      "consistent",
+      3e8,
+    ],
+  ] as const)("%s", (sentence, context, kind, verdict, expected) => {
+    const check = all(sentence, [...context])[0];
+    expect(check).toMatchObject({ kind, verdict });
+    expect(Math.abs((check?.expected ?? 0) / expected - 1)).toBeLessThan(1e-3);
+  });
+
+  it("judges each claimed rate against its own clause: average, then a peak at the stated factor", () => {
+    const context = ["We have 30M DAU.", "Each user sends 26 requests a day."];
+    // 30e6 × 26 / 86,400 = 9,027.8 average; × 3 = 27,083 at peak.
+    const right = all("That's ~9k QPS on average, and with a 3x peak around 27k.", context)[0];
+    expect(right).toMatchObject({ kind: "qps", verdict: "consistent" });
+    // 90k is 3.3× the 27,083 peak: the wrong figure is the one reported.
+    const wrong = all("That's ~9k QPS on average, and with a 3x peak around 90k.", context)[0];
+    expect(wrong).toMatchObject({ kind: "qps", verdict: "too_high", claimed: { value: 90_000 } });
+    expect(wrong?.expected).toBeCloseTo(27_083.33, 1);
+  });
+
+  it.each([
+    // [sentence, kind] of a hedged or concluded figure with nothing to check it against.
+    ["The vector index should be roughly 90 GB.", "memory"],
+    ["We'll run maybe 200 GPUs for inference.", "servers"],
+    ["So we're looking at about 500 QPS.", "qps"],
+    ["That's 5 TB per day of impression logs.", "storage"],
+    ["Egress should be around 3 GB/s.", "bandwidth"],
+  ])("a hedged bare figure is a claim that cannot be checked: %s", (sentence, kind) => {
+    expect(all(sentence)[0]).toMatchObject({ kind, verdict: "cannot_check" });
+  });
+
+  it.each([
+    "The vector index is 90 GB.",
+    "We run 40 hosts.",
+    "The endpoint handles 12,000 QPS.",
+    "Ingest is 500 MB/s.",
+  ])("a figure stated as a given is no claim: %s", (sentence) => expect(all(sentence)).toEqual([]));
+});

@@ -2,14 +2,19 @@
  * Which quantity of a sentence (or of the ledger) plays which part in a relation: the number of
  * vectors, users, actions per user, requests per second, bytes per event, servers.
  */
+import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
 
+// The field's words for what an index holds (general ML vocabulary). Memory checks take any count
+// beside a dimension; this list only ranks the ledger's counts and names a bare memory claim.
 export const VECTORS =
   /\b(vectors?|embeddings?|items?|documents?|docs|videos?|images?|products?|listings?|entries|points|passages?|chunks?|posts?|songs?|tracks?|ads?)\b/i;
 export const USERS = /\b(users?|dau|mau|people|visitors?|members?|customers?|viewers?|players?|actives?)\b/i;
-export const SERVERS = /\b(servers?|machines?|nodes?|gpus?|hosts?|instances?|boxes|pods?|shards?)\b/i;
+// The field's words for a unit of a serving fleet (general infrastructure vocabulary).
+export const SERVERS =
+  /\b(servers?|machines?|nodes?|gpus?|tpus?|hosts?|instances?|boxes|pods?|shards?|workers?|containers?|vms?)\b/i;
 export const REPLICAS = /\b(replicas?|copies|replication)\b/i;
-const BYTE_UNIT = /^(k|m|g|t|p)?i?b\b|bytes?|bits?|[kmgt]bit|gbps|mbps/i;
+const BYTE_UNIT = /^(k|m|g|t|p)?i?b\b|bytes?|bits?|[kmgt]bit|gbps|mbps|megs?|gigs?/i;
 
 /** A per-day rate below this is one user's actions ("5 visits a day"), above it a whole service's. */
 export const PER_USER_DAILY_MAX = 10_000;
@@ -23,22 +28,49 @@ export const isPlainSize = (q: Quantity) =>
   q.kind === "bytes" && (!q.what || /^(ram|memory|disk|storage|ssd|space|vram|hbm)$/i.test(q.what));
 /** A size per unit of work: "200 bytes per event", "1 KB each", "10 KB responses". */
 export const isSizeEach = (q: Quantity) => q.kind === "bytes" && !isPlainSize(q);
+// What a memory total is "of" (general ML vocabulary): "12.8 GB of embeddings", "of the index".
+const INDEX_CONTENT =
+  /^(?:the |our )?(?:\w+ )?(vectors?|embeddings?|index|indexes|indices|features?|weights|parameters|params)$/i;
+/** A plain size, or a total "of" what an index holds: "12.8 GB of embeddings" (not "1 KB embeddings", each). */
+export const isMemorySize = (q: Quantity, sentence: string) =>
+  isPlainSize(q) || (q.kind === "bytes" && /^\s*of\b/i.test(sentence.slice(q.end)) && INDEX_CONTENT.test(q.what ?? ""));
 
-export const perDay = (q: Quantity) => q.value * 86_400;
-export const isRequestRate = (q: Quantity) =>
-  q.kind === "rate" &&
-  !isBytesRate(q) &&
-  !/per (server|machine|node|gpu|host|instance|replica|core|box|shard|pod)/.test(q.what ?? "");
-
-/** "each server handles 1,000 QPS", "1,000 QPS per machine": one server's capacity. */
-export function isPerServerRate(q: Quantity, sentence: string): boolean {
-  if (q.kind !== "rate" || isBytesRate(q)) return false;
-  if (/per (server|machine|node|gpu|host|instance|replica|core|box|shard|pod)/.test(q.what ?? "")) return true;
-  const before = sentence.slice(Math.max(0, q.start - 40), q.start);
-  return /\b(each|per|one|a single|every)\s+(server|machine|node|gpu|host|instance|box|pod|replica)\b[^,;.]*$/i.test(
-    before,
+/**
+ * The people a per-user rate multiplies: a count of users by name, else the largest count of
+ * anything but machines ("40 million riders each open the app 3 times a day").
+ */
+export function population(qs: Quantity[]): Quantity | undefined {
+  return (
+    qs.find(isUsers) ??
+    qs
+      .filter((q) => isPlainCount(q) && q.what && !SERVERS.test(q.what) && !REPLICAS.test(q.what))
+      .sort((a, b) => b.value - a.value)[0]
   );
 }
+
+/** A rate said per second ("QPS", "/s", "a second"): the form a claimed load takes. */
+export const isPerSecond = (q: Quantity) => /second|sec\b|\/s\b|qps|rps|tps|req\/s/i.test(q.unit);
+
+export const perDay = (q: Quantity) => q.value * 86_400;
+
+/**
+ * The unit a rate is one unit's share of, whatever it is called: the parser writes "2k QPS per box",
+ * "each instance does 400" and "hosts doing 250 QPS each" as requests "per box", "per instance",
+ * "per host". A rate per user or per period is no unit's share.
+ */
+export function perUnit(q: Quantity): string | undefined {
+  if (q.kind !== "rate" || isBytesRate(q)) return undefined;
+  const entity = /\bper ([a-z][\w-]*)$/i.exec(q.what ?? "")?.[1];
+  if (!entity || USERS.test(entity) || /^(second|sec|s|minute|min|hour|hr|h|day|week|month|year)s?$/i.test(entity)) {
+    return undefined;
+  }
+  return entity.toLowerCase();
+}
+
+/** "each server handles 1,000 QPS", "1,000 QPS per machine": one unit's capacity. */
+export const isPerServerRate = (q: Quantity) => perUnit(q) !== undefined;
+
+export const isRequestRate = (q: Quantity) => q.kind === "rate" && !isBytesRate(q) && !isPerServerRate(q);
 
 /** A one-user rate: a per-day (or slower) rate small enough to be one person's. */
 export const isPerUserRate = (q: Quantity) =>
@@ -46,6 +78,30 @@ export const isPerUserRate = (q: Quantity) =>
 
 export const isUsers = (q: Quantity) => q.kind === "count" && USERS.test(q.what ?? "");
 export const isVectors = (q: Quantity) => q.kind === "count" && q.unit === "" && VECTORS.test(q.what ?? "");
+/** A plain count of something (not a multiplier such as "3x"). */
+export const isPlainCount = (q: Quantity) => q.kind === "count" && q.unit === "";
+
+/**
+ * Words that mark a figure as the speaker's estimate or conclusion rather than a given ("about 40
+ * GB", "~55k", "something like 30 TB", "a couple of terabytes", "so 30 machines"): general English
+ * hedges and conclusion markers. Such a figure is a claim to check even when its inputs must come
+ * from earlier in the interview; "The service handles 5,000 QPS" states a given.
+ */
+const HEDGE_BEFORE =
+  /(?:\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|maybe|probably|perhaps|ballpark|circa|something like|on the order of|order of|in the region of|close to|upwards of)|~|≈)\s*$/i;
+const VAGUE_NUMBER = /^(?:a couple|a few|several|a handful|half an?\b)/i;
+
+// A figure the sentence derives rather than states: "that's 5 TB a day", "so 30 machines", "which is 2 GB".
+const CONCLUSION_BEFORE =
+  /\b(?:that's|that is|that gives|that means|which is|which means|so|thus|hence|means|gives|comes to|works out to|adds up to)\b[^,;:.\d]*$/i;
+
+export const isEstimate = (sentence: string, q: Quantity) => {
+  const before = sentence.slice(Math.max(0, q.start - 40), q.start);
+  return HEDGE_BEFORE.test(before.slice(-24)) || CONCLUSION_BEFORE.test(before) || VAGUE_NUMBER.test(q.text);
+};
+
+/** A noun phrase's head word, singular: "serving nodes" → "node". */
+export const headNoun = (what: string | undefined) => singular(/([A-Za-z][\w-]*)\s*$/.exec(what ?? "")?.[1] ?? "");
 
 /** The last matching quantity of the ledger: the most recent statement wins. */
 export function fromContext(context: Quantity[], test: (q: Quantity) => boolean): Quantity | undefined {

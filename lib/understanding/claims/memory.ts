@@ -5,7 +5,18 @@
 import { HNSW_LINK_BYTES } from "@/lib/pipelines/capacity/compute";
 import { grouped, valueType } from "@/lib/pipelines/capacity/format";
 import type { Quantity } from "../types";
-import { fromContext, isPlainSize, isUsers, isVectors, numberText, VECTORS } from "./inputs";
+import {
+  fromContext,
+  isEstimate,
+  isMemorySize,
+  isPlainCount,
+  isUsers,
+  isVectors,
+  numberText,
+  REPLICAS,
+  SERVERS,
+  VECTORS,
+} from "./inputs";
 import { bytes, cannotCheck, comparedWith, judge, TOLERANCE_NOTE, times } from "./judge";
 import type { ArithmeticCheck } from "./types";
 
@@ -26,20 +37,60 @@ interface VectorInputs {
   stated: boolean;
 }
 
-/** The largest count of vectors in the sentence, else in the ledger; a dimension and a format likewise. */
+/** Bytes a value of the usual number formats (int4 to float64): "x 4 bytes" beside a dimension is a value width. */
+const VALUE_WIDTHS = [0.5, 1, 2, 4, 8];
+
+/** A count that can be the rows of an index: any noun but the machines and copies that hold it. */
+const isRowCount = (q: Quantity) => isPlainCount(q) && !SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "");
+/** Below this a ledger count is not taken for a corpus unless it names vectors. */
+const CONTEXT_CORPUS_MIN = 1e5;
+
+/**
+ * The inputs of n × dim × bytes a value. Beside a dimension the largest count is the number of
+ * vectors whatever it counts ("500M users times 128 floats", "5M panoramas each indexed by a
+ * 1024-d vector"); without one, a count of vectors by name ("200 million item embeddings"). A
+ * size of a value width ("x 4 bytes") beside a dimension is the format. Missing inputs come from
+ * the ledger, the most recent first.
+ */
 export function vectorInputs(qs: Quantity[], context: Quantity[], allowUnnamed = false): VectorInputs {
+  const dim = qs.find((q) => q.kind === "dimension");
   const counts = qs.filter(
-    (q) => isVectors(q) || (allowUnnamed && q.kind === "count" && q.unit === "" && !q.what && !isUsers(q)),
+    (q) => (dim ? isRowCount(q) : isVectors(q)) || (allowUnnamed && isPlainCount(q) && !q.what && !isUsers(q)),
   );
   const n = counts.sort((a, b) => b.value - a.value)[0];
-  const dim = qs.find((q) => q.kind === "dimension");
-  const format = qs.find((q) => q.kind === "bytes_per_value");
+  const format =
+    qs.find((q) => q.kind === "bytes_per_value") ??
+    (dim ? valueWidth(qs) : undefined) ??
+    fromContext(context, (q) => q.kind === "bytes_per_value");
   return {
-    n: n ?? fromContext(context, isVectors),
+    n:
+      n ??
+      fromContext(context, isVectors) ??
+      fromContext(context, (q) => isRowCount(q) && Boolean(q.what) && q.value >= CONTEXT_CORPUS_MIN),
     dim: dim ?? fromContext(context, (q) => q.kind === "dimension"),
-    format: format ?? fromContext(context, (q) => q.kind === "bytes_per_value"),
+    format,
     stated: Boolean(n || dim),
   };
+}
+
+/**
+ * "250M vectors x 768 x 2 bytes": in a product of a count of vectors, a bare number and a value
+ * width, the bare number is the dimension (n × d × bytes a value).
+ */
+export function withProductDimension(sentence: string, qs: Quantity[]): Quantity[] {
+  if (qs.some((q) => q.kind === "dimension") || !qs.some(isVectors)) return qs;
+  const factor = (q: Quantity) => /[x×*]\s*$/i.test(sentence.slice(Math.max(0, q.start - 3), q.start));
+  const dim = qs.find((q) => isPlainCount(q) && !q.what && factor(q) && Number.isInteger(q.value) && q.value >= 2);
+  if (!dim || !qs.some((q) => q !== dim && factor(q) && q.kind === "bytes" && VALUE_WIDTHS.includes(q.value))) {
+    return qs;
+  }
+  return qs.map((q): Quantity => (q === dim ? { ...q, kind: "dimension", unit: "d" } : q));
+}
+
+/** "20M chunks x 1536 dims x 4 bytes": a bare size of a value's width, read as the format. */
+function valueWidth(qs: Quantity[]): Quantity | undefined {
+  const width = qs.find((q) => q.kind === "bytes" && !q.what && VALUE_WIDTHS.includes(q.value));
+  return width ? { ...width, kind: "bytes_per_value" } : undefined;
 }
 
 function vectorPhrase(n: Quantity, dim: number, format: Quantity | undefined): string {
@@ -80,12 +131,23 @@ export function sizes(n: number, dim: number, bytesPerValue: number, formatState
   };
 }
 
-/** A memory claim: a plain size beside vectors, a dimension or memory talk. */
-export function checkMemory(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
-  const claim = qs.find(isPlainSize);
-  if (!claim || !MEMORY_TALK.test(sentence)) return undefined;
+/**
+ * A memory claim: a plain size beside a dimension (whatever the nouns), or beside memory talk. With
+ * no count or dimension in the sentence, only a hedged figure ("about 40 GB") is a claim, checked
+ * against the ledger.
+ */
+export function checkMemory(
+  sentence: string,
+  sentenceQs: Quantity[],
+  context: Quantity[],
+): ArithmeticCheck | undefined {
+  const qs = withProductDimension(sentence, sentenceQs);
+  const hasDim = qs.some((q) => q.kind === "dimension");
+  const width = hasDim && !qs.some((q) => q.kind === "bytes_per_value") ? valueWidth(qs) : undefined;
+  const claim = qs.find((q) => isMemorySize(q, sentence) && q.start !== width?.start);
+  if (!claim || !(hasDim || MEMORY_TALK.test(sentence))) return undefined;
   const { n, dim, format, stated } = vectorInputs(qs, context);
-  if (!stated) return undefined;
+  if (!stated && !isEstimate(sentence, claim)) return undefined;
   const formula = "vectors × dimension × bytes per value";
   if (!n || !dim) {
     const missing: Array<[string, string]> = [];

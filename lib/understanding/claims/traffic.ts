@@ -5,18 +5,26 @@
  */
 import { ceilTolerant, SECONDS_PER_DAY } from "@/lib/pipelines/capacity/compute";
 import { bitsPerSecond, count, grouped, rate } from "@/lib/pipelines/capacity/format";
+import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
 import {
   fromContext,
+  headNoun,
   isBandwidth,
   isBytesRate,
+  isEstimate,
+  isPerSecond,
   isPerServerRate,
   isPerUserRate,
+  isPlainCount,
   isRequestRate,
   isSizeEach,
   isUsers,
   numberText,
+  PER_USER_DAILY_MAX,
   perDay,
+  perUnit,
+  population,
   REPLICAS,
   SERVERS,
 } from "./inputs";
@@ -32,8 +40,41 @@ const leadingNumber = (q: Quantity) =>
 /** With no peak factor stated, a peak between 1× and this many times the average is believable. */
 export const MAX_PEAK_FACTOR = 5;
 
-const isClaimedQps = (q: Quantity, sentence: string) =>
-  isRequestRate(q) && !isPerUserRate(q) && !isPerServerRate(q, sentence) && q.value * 86_400 >= 1e4;
+/** A load a candidate claims: a request rate said per second, not one unit's or one user's. */
+const isClaimedQps = (q: Quantity) =>
+  isRequestRate(q) && isPerSecond(q) && !isPerUserRate(q) && q.value * 86_400 >= 1e4;
+
+/** The clause around a quantity: from the last ", ; : ." before it to the next after it (not a digit group's comma). */
+export function clauseOf(sentence: string, q: Quantity): string {
+  const boundary = /[,;:.](?=\s|$)/g;
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(boundary)) {
+    if (m.index < q.start) from = m.index + 1;
+    else if (m.index >= q.end) {
+      to = m.index;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
+}
+
+/**
+ * "10 feed refreshes each", "25 queries per user": a small count of one user's actions with no
+ * period; the period is taken to be a day, as daily-user figures are (DAU).
+ */
+function actionsEach(sentence: string, qs: Quantity[]): Quantity | undefined {
+  const q = qs.find(
+    (c) =>
+      isPlainCount(c) &&
+      c.what &&
+      !isUsers(c) &&
+      !SERVERS.test(c.what) &&
+      c.value < PER_USER_DAILY_MAX &&
+      /^\s*(?:each|apiece|per (?:user|person|head|member|customer|visitor|viewer))\b/i.test(sentence.slice(c.end)),
+  );
+  return q ? { ...q, kind: "rate", value: q.value / SECONDS_PER_DAY, unit: "a day" } : undefined;
+}
 
 function result(
   kind: ArithmeticCheck["kind"],
@@ -65,26 +106,39 @@ function result(
   };
 }
 
-/** "500 million users × 5 visits a day is about 3,000 requests per second." */
+/** Whether a claimed rate is a peak: "peak" in its own clause, or in a sentence with one claim that says no "average". */
+function isPeakClaim(sentence: string, claim: Quantity, claims: Quantity[]): boolean {
+  const clause = clauseOf(sentence, claim);
+  if (/\bpeak/i.test(clause)) return true;
+  return claims.length === 1 && /\bpeak/i.test(sentence) && !/\b(average|avg|mean)\b/i.test(clause);
+}
+
+/**
+ * "500 million users × 5 visits a day is about 3,000 requests per second." Users × actions a day
+ * (or a service's daily total) against each claimed rate, an average or, where "peak" is said of
+ * it, a peak (× the stated factor, else 1–5× the average). A hedged rate with no inputs in the
+ * sentence is checked against the ledger. The first wrong figure is reported, else the first.
+ */
 export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
-  const claim = [...qs].reverse().find((q) => isClaimedQps(q, sentence));
-  if (!claim) return undefined;
-  const usersHere = qs.find(isUsers);
-  const actionsHere = qs.find(isPerUserRate);
+  const claims = qs.filter(isClaimedQps);
+  const first = claims[0];
+  if (!first) return undefined;
+  const perUser = qs.find(isPerUserRate);
+  // Beside a per-user rate, the population is any count of people or things that act ("riders").
+  const usersHere = perUser ? population(qs) : qs.find(isUsers);
+  const actionsHere = perUser ?? (usersHere ? actionsEach(sentence, qs) : undefined);
   // "1 billion events per day is about 11,600 QPS": a whole service's daily total.
   const totalDaily = qs.find(
     (q) =>
-      q !== claim &&
+      !claims.includes(q) &&
       q.kind === "rate" &&
       !isBytesRate(q) &&
       !isPerUserRate(q) &&
       !/second|sec|\/s|qps|rps|tps/.test(q.unit),
   );
-  if (!usersHere && !actionsHere && !totalDaily) return undefined;
+  if (!usersHere && !actionsHere && !totalDaily && !claims.some((c) => isEstimate(sentence, c))) return undefined;
   const users = usersHere ?? fromContext(context, isUsers);
   const actions = actionsHere ?? fromContext(context, isPerUserRate);
-  const peak = /\bpeak/i.test(sentence);
-  const factor = qs.find((q) => q.unit === "x");
   let eventsPerDay: number;
   let subject: string;
   if (users && actions) {
@@ -97,12 +151,38 @@ export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]):
     const missing: Array<[string, string]> = [];
     if (!users) missing.push(["the number of users", "how many daily users are there?"]);
     if (!actions) missing.push(["the actions per user a day", "how many requests does a user make a day?"]);
-    return cannotCheck("qps", sentence, claim.text, missing, "users × actions a day / 86,400 s");
+    return cannotCheck("qps", sentence, first.text, missing, "users × actions a day / 86,400 s");
   }
   const average = eventsPerDay / SECONDS_PER_DAY;
   const averageFormula = `${count(users?.value ?? eventsPerDay)}${users && actions ? ` × ${grouped(perDay(actions))}` : ""} / 86,400 s = ${rate(average)}`;
+  const checks = claims.map((claim) => {
+    const factors = qs.filter((q) => q.unit === "x");
+    const factor = factors.find((f) => clauseOf(sentence, f) === clauseOf(sentence, claim)) ?? factors[0];
+    return judgeQps(sentence, claim, isPeakClaim(sentence, claim, claims), factor, {
+      average,
+      averageFormula,
+      subject,
+      assumptions: [
+        "A day is 86,400 s and every action is one request.",
+        ...(actions?.unit === "a day" && actions === actionsHere && !isPerUserRate(actions)
+          ? [`${actions.text} each is taken as a day's, since users are counted a day.`]
+          : []),
+      ],
+    });
+  });
+  return checks.find((c) => c.verdict !== "consistent") ?? checks[0];
+}
+
+function judgeQps(
+  sentence: string,
+  claim: Quantity,
+  peak: boolean,
+  factor: Quantity | undefined,
+  base: { average: number; averageFormula: string; subject: string; assumptions: string[] },
+): ArithmeticCheck {
+  const { average, averageFormula, subject } = base;
   const rows: ArithmeticCheck["rows"] = [{ label: "Average QPS", value: rate(average), formula: averageFormula }];
-  const assumptions = ["A day is 86,400 s and every action is one request."];
+  const assumptions = [...base.assumptions];
   if (!peak) {
     return result("qps", sentence, claim, average, judge(claim.value, average), {
       formula: averageFormula,
@@ -145,15 +225,22 @@ export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]):
   });
 }
 
-/** "At 100,000 peak QPS and 2,000 QPS per server with 3 replicas we need 150 servers." */
+/**
+ * "At 100,000 peak QPS and 2,000 QPS per server with 3 replicas we need 150 servers." The claim is
+ * a count of the unit the per-unit rate names ("each replica takes 1k … 4 replicas"), else of a
+ * fleet word; replicas are copies unless they are that unit.
+ */
 export function checkServers(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
-  const claim = qs.find(
-    (q) => q.kind === "count" && q.unit === "" && SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? ""),
-  );
+  const perServerHere = qs.find(isPerServerRate);
+  const perServerSaid = perServerHere ?? fromContext(context, isPerServerRate);
+  const entity = perServerSaid ? perUnit(perServerSaid) : undefined;
+  const claim =
+    qs.find((q) => isPlainCount(q) && entity !== undefined && headNoun(q.what) === singular(entity)) ??
+    qs.find((q) => isPlainCount(q) && SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? ""));
   if (!claim) return undefined;
-  const perServer = qs.find((q) => isPerServerRate(q, sentence));
-  const loadHere = qs.find((q) => q !== perServer && isClaimedQps(q, sentence));
-  if (!perServer && !loadHere) return undefined;
+  const loadHere = qs.find(isClaimedQps);
+  if (!perServerHere && !loadHere && !isEstimate(sentence, claim)) return undefined;
+  const perServer = perServerSaid;
   const load = loadHere ?? fromContext(context, (q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
   if (!load || !perServer) {
     const missing: Array<[string, string]> = [];
@@ -161,7 +248,7 @@ export function checkServers(sentence: string, qs: Quantity[], context: Quantity
     if (!perServer) missing.push(["the QPS one server handles", "how many requests a second does one server handle?"]);
     return cannotCheck("servers", sentence, claim.text, missing, "peak QPS / QPS a server × replicas");
   }
-  const replicas = qs.find((q) => q.kind === "count" && REPLICAS.test(q.what ?? ""));
+  const replicas = qs.find((q) => q !== claim && isPlainCount(q) && REPLICAS.test(q.what ?? ""));
   const copies = replicas?.value ?? 1;
   const exact = (load.value / perServer.value) * copies;
   const needed = ceilTolerant(exact);
@@ -178,13 +265,13 @@ export function checkServers(sentence: string, qs: Quantity[], context: Quantity
   });
 }
 
-/** "30,000 QPS with 10 KB responses is about 300 MB/s of egress." */
+/** "30,000 QPS with 10 KB responses is about 300 MB/s of egress." Beside a bandwidth, any other size is one request's. */
 export function checkBandwidth(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
   const claim = qs.find(isBandwidth);
   if (!claim) return undefined;
-  const loadHere = qs.find((q) => isClaimedQps(q, sentence));
-  const sizeHere = qs.find(isSizeEach);
-  if (!loadHere && !sizeHere) return undefined;
+  const loadHere = qs.find(isClaimedQps);
+  const sizeHere = qs.find(isSizeEach) ?? qs.find((q) => q.kind === "bytes");
+  if (!loadHere && !sizeHere && !isEstimate(sentence, claim)) return undefined;
   const load = loadHere ?? fromContext(context, (q) => isRequestRate(q) && !isPerUserRate(q));
   const size = sizeHere ?? fromContext(context, isSizeEach);
   if (!load || !size) {

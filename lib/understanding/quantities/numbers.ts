@@ -61,14 +61,56 @@ function digitSpans(text: string): NumberSpan[] {
 
 const overlaps = (a: NumberSpan, b: NumberSpan) => a.start < b.end && b.start < a.end;
 
+/**
+ * Vague quantifiers of everyday English, read as the figure a speaker means by them (general usage,
+ * not taken from any test sentence): "a couple of" 2, "a few" 3, "several" 5, "a handful of" 5.
+ */
+const VAGUE: Record<string, number> = {
+  "a couple of": 2,
+  "a couple": 2,
+  "a pair of": 2,
+  "a few": 3,
+  several: 5,
+  "a handful of": 5,
+};
+// "a couple of terabytes", "a few hundred gigs", "several thousand": a vague quantifier, optionally
+// scaled by a magnitude word; "half a petabyte", "a quarter of a terabyte": a fraction of one unit.
+const VAGUE_SPAN = new RegExp(
+  `\\b(?:(${Object.keys(VAGUE)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})(?:\\s+(hundred|thousand|million|billion|trillion))?|(?:a\\s+)?(half|quarter)(?:\\s+of)?\\s+an?)\\b`,
+  "gi",
+);
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Spans of vague quantifiers and of "half a"/"a quarter of a" before a unit; the recognizer misses both. */
+export function vagueSpans(text: string): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (const m of text.matchAll(VAGUE_SPAN)) {
+    const after = text.slice(m.index + m[0].length);
+    let value: number;
+    if (m[1]) {
+      value = (VAGUE[m[1].toLowerCase().replace(/\s+/g, " ")] ?? 1) * (SCALE[m[2]?.toLowerCase() ?? ""] ?? 1);
+    } else {
+      // "half a million" is the recognizer's (fixed by fractionOfMagnitude); here only "half a <unit>".
+      if (/^\s+(?:thousand|million|billion|trillion)\b/i.test(after)) continue;
+      value = m[3]?.toLowerCase() === "half" ? 0.5 : 0.25;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+  return spans;
+}
+
 /** Every number in the text, in order, with its value (magnitudes applied). */
 export function numberSpans(text: string): NumberSpan[] {
-  const spans: NumberSpan[] = [];
+  const spans: NumberSpan[] = vagueSpans(text);
   for (const result of numberModel().parse(text)) {
     const spanText = text.slice(result.start, result.end + 1);
     const value = fractionOfMagnitude(spanText) ?? Number(result.resolution?.value);
-    // A span the recognizer could not resolve ("4 in 2023" is NaN) is left to the digit pattern.
-    if (Number.isFinite(value)) spans.push({ start: result.start, end: result.end + 1, value });
+    const span = { start: result.start, end: result.end + 1, value };
+    // A span the recognizer could not resolve ("4 in 2023" is NaN) is left to the digit pattern; a
+    // vague quantifier it half-read ("half" of "half a petabyte") stays the vague reading.
+    if (Number.isFinite(value) && !spans.some((s) => overlaps(s, span))) spans.push(span);
   }
   for (const span of digitSpans(text)) {
     if (!spans.some((s) => overlaps(s, span))) spans.push(span);

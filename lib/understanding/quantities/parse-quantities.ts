@@ -4,8 +4,8 @@
  */
 import type { Quantity } from "../types";
 import { type NumberSpan, numberSpans } from "./numbers";
-import { DIMENSION_BEFORE, readUnit, type UnitReading } from "./units";
-import { readNoun, readSizeTarget, type Skip } from "./what";
+import { DIMENSION_BEFORE, PERIOD_WORDS, readUnit, SECONDS, type UnitReading } from "./units";
+import { perUnitEntity, readNoun, readSizeTarget, type Skip } from "./what";
 
 const FORMATS: Array<[RegExp, number]> = [
   [/\b(?:float32|fp32|f32|single[- ]precision)\b/gi, 4],
@@ -33,6 +33,22 @@ function formatQuantities(text: string): Quantity[] {
   return found;
 }
 
+/** "twice the average", "double the peak": multipliers written as words (general English). */
+const MULTIPLIER_WORDS: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3, quadruple: 4 };
+const MULTIPLIER =
+  /\b(twice|double|triple|treble|quadruple)\b(?=\s+(?:the|that|this|its?|our|their|average|mean|normal|usual|peak|load|traffic)\b)/gi;
+
+function multiplierWords(text: string): Quantity[] {
+  return [...text.matchAll(MULTIPLIER)].map((m) => ({
+    text: m[0],
+    kind: "count" as const,
+    value: MULTIPLIER_WORDS[m[0].toLowerCase()] ?? 2,
+    unit: "x",
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
 /** Numbers inside names: "recall@10", "p99", "GPT-4", "top-10", "ResNet-50", "x86". */
 function insideName(text: string, span: NumberSpan): boolean {
   const before = text.slice(Math.max(0, span.start - 2), span.start);
@@ -58,7 +74,7 @@ interface Reading {
 function readSpan(text: string, span: NumberSpan): Reading | undefined {
   if (insideName(text, span)) return undefined;
   const base = { span, start: span.start, value: span.value, end: span.end };
-  const before = DIMENSION_BEFORE.exec(text.slice(Math.max(0, span.start - 16), span.start));
+  const before = DIMENSION_BEFORE.exec(text.slice(Math.max(0, span.start - 32), span.start));
   if (before) return { ...base, start: span.start - before[0].length, kind: "dimension", unit: "d" };
   const unit: UnitReading | undefined = readUnit(text.slice(span.end));
   if (unit) {
@@ -71,7 +87,23 @@ function readSpan(text: string, span: NumberSpan): Reading | undefined {
   return { ...base, kind: "count", unit: "" };
 }
 
-const METRIC_BEFORE = /\b(recall|precision|accuracy|auc|ne|ctr|hit rate|log ?loss)(?:@\d+)?\s*(?:of|is|=|at|~|:)?\s*$/i;
+const METRIC_BEFORE =
+  /\b(recall|precision|accuracy|auc|ne|ctr|hit rate|log ?loss)(?:@\d+)?\s*(?:of|is|=|at|~|:|above|below|over|under|around|about|near|at least|at most|>=?|<=?|≥|≤)?\s*$/i;
+
+/**
+ * A period that opens the clause of a count makes it a rate: "Each day we get 50 million reports",
+ * "Every hour, 2 million events", "Daily we log 5B rows".
+ */
+const CLAUSE_PERIOD =
+  /(?:^|[,;:]\s*|\b(?:and|so|then)\s+)(?:(?:each|every|per|in a|in one)\s+(second|minute|hour|day|week|month|year)|(hourly|daily|nightly|weekly|monthly|yearly|annually))\b,?[^,;:.\d]*$/i;
+
+function clausePeriod(text: string, start: number): { seconds: number; text: string } | undefined {
+  const m = CLAUSE_PERIOD.exec(text.slice(0, start));
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? "").toLowerCase();
+  const seconds = m[1] ? SECONDS[word] : PERIOD_WORDS[word];
+  return seconds ? { seconds, text: m[1] ? `a ${word}` : word } : undefined;
+}
 
 /** Completes a reading with the noun phrase it counts or measures. */
 function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
@@ -80,10 +112,15 @@ function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
   if (kind === "count" && r.unit === "") {
     const noun = readNoun(text, end, skip);
     const metric = METRIC_BEFORE.exec(text.slice(Math.max(0, r.span.start - 24), r.span.start));
+    const opening = noun.periodSeconds || !noun.what ? undefined : clausePeriod(text, r.start);
     if (noun.periodSeconds) {
       kind = "rate";
       value /= noun.periodSeconds;
       unit = noun.periodText ?? "";
+    } else if (opening) {
+      kind = "rate";
+      value /= opening.seconds;
+      unit = opening.text;
     } else if (value > 0 && value < 1 && !noun.what) {
       kind = "fraction";
       what = metric?.[1]?.toLowerCase();
@@ -104,15 +141,6 @@ function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
       what = target.what?.replace(` ${target.periodText}`, "") || "bytes";
     }
     if (target.periodSeconds || (target.what && /^per |^each$/.test(target.what))) end += target.length;
-  } else if (kind === "rate" && what === "requests") {
-    // "1,000 QPS per server": the entity belongs to what is counted.
-    const per = /^\s*(per|each|a|an)\s+(server|machine|node|gpu|host|instance|replica|core|box|shard|pod)s?\b/i.exec(
-      text.slice(end),
-    );
-    if (per?.[2]) {
-      what = `requests per ${per[2].toLowerCase()}`;
-      end += per[0].length;
-    }
   } else if (kind === "fraction") {
     what =
       METRIC_BEFORE.exec(text.slice(Math.max(0, r.span.start - 24), r.span.start))?.[1]?.toLowerCase() ??
@@ -128,6 +156,67 @@ function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
     start: r.start,
     end: r.start + textSpan.length,
   };
+}
+
+const isBytesUnit = (unit: string) =>
+  /^(?:[kmgtp]i?b|b|bytes?|[kmgtp]?bits?|[kmgt]bit|gbps|mbps|megs?|gigs?)\b/i.test(unit);
+
+/**
+ * Unit ellipsis: a bare number takes the unit of the rate or size said just before it, as speech
+ * does ("60k QPS and each server handles 2k", "8k/s at 500 per host", "55k QPS, peaking at 140k"),
+ * or, for one unit's share said first, just after it. Not after an operator ("/ 86,400") nor when
+ * a count stands between them.
+ */
+function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantity, number>): Quantity[] {
+  return quantities.map((q, i) => {
+    if (q.kind !== "count" || q.unit !== "" || q.what || q.value < 1) return q;
+    if (/(?:[/÷×*]|\bx|\btop|\bof)\s*$/i.test(text.slice(Math.max(0, q.start - 6), q.start))) return q;
+    const carries = (p: Quantity) => p.unit !== "x" && p.kind !== "dimension" && p.kind !== "bytes_per_value";
+    let before = quantities.slice(0, i).reverse().find(carries);
+    // "Each broker handles 3k, at 90k QPS": one unit's share may come before the load it shares.
+    if (!before && perUnitEntity(text, q.start, q.end)) before = quantities.slice(i + 1).find(carries);
+    if (!before || (before.kind !== "rate" && before.kind !== "bytes")) return q;
+    const factor = before.value / (numbers.get(before) ?? before.value);
+    return {
+      ...q,
+      kind: before.kind,
+      value: Number((q.value * factor).toPrecision(15)),
+      unit: before.unit,
+      ...(before.what ? { what: before.what } : {}),
+    };
+  });
+}
+
+/**
+ * A rate or size that is one unit's share names the unit in what it counts: "2k QPS per box" is
+ * "requests per box", "each instance does 400" "requests per instance", "each response is 20 KB"
+ * a size "per response".
+ */
+function withPerUnit(text: string, q: Quantity): Quantity {
+  // One unit's throughput is at least one a second; slower per-entity rates are a person's ("30 calls a day").
+  const rate = q.kind === "rate" && q.value >= 1 && !isBytesUnit(q.unit) && !/\bper\s/.test(q.what ?? "");
+  const size = q.kind === "bytes" && !q.what;
+  if (!rate && !size) return q;
+  const unit = perUnitEntity(text, q.start, q.end);
+  if (!unit) return q;
+  const end = q.end + unit.length;
+  const period = SECONDS[unit.entity];
+  if (size && period && period >= 60) {
+    // "each day we write 2 TB", "one month is about 3.6 TB": a size per period is a rate of bytes.
+    const value = Number((q.value / period).toPrecision(15));
+    return {
+      ...q,
+      kind: "rate",
+      value,
+      unit: `${q.unit} a ${unit.entity}`,
+      what: "bytes",
+      text: text.slice(q.start, end),
+      end,
+    };
+  }
+  if (period) return q;
+  const what = size ? `per ${unit.entity}` : `${q.what ?? "requests"} per ${unit.entity}`;
+  return { ...q, what, text: text.slice(q.start, end), end };
 }
 
 /** Every quantity in `text`, in order; numbers inside names and bare years are left out. */
@@ -146,6 +235,14 @@ export function parseQuantities(text: string): Quantity[] {
     const hit = covered.find(([start]) => start === offset + lead);
     return hit ? skip(hit[1]) : offset;
   };
-  const quantities = readings.map((r) => complete(text, r, skip)).filter((q): q is Quantity => q !== undefined);
-  return [...quantities, ...formats].sort((a, b) => a.start - b.start);
+  const numbers = new Map<Quantity, number>();
+  const quantities: Quantity[] = [];
+  for (const r of readings) {
+    const q = complete(text, r, skip);
+    if (!q) continue;
+    numbers.set(q, r.span.value);
+    quantities.push(q);
+  }
+  const all = [...quantities, ...formats, ...multiplierWords(text)].sort((a, b) => a.start - b.start);
+  return inheritUnits(text, all, numbers).map((q) => withPerUnit(text, q));
 }

@@ -38,6 +38,9 @@ const BYTE_UNITS: Record<string, number> = {
   gigabyte: 1e9,
   terabyte: 1e12,
   petabyte: 1e15,
+  // Spoken shorthand for sizes, in general use: "a few hundred gigs", "50 megs".
+  meg: 1e6,
+  gig: 1e9,
 };
 const BIT_PREFIX: Record<string, number> = {
   "": 1,
@@ -61,31 +64,43 @@ export interface UnitReading {
   what?: string;
 }
 
-/** "per second", "a day", "/s", "daily", "each hour": seconds in the period, with the words. */
+/** Adverbs and adjectives of a period (general English): "daily", "weekly", "annually". */
+export const PERIOD_WORDS: Record<string, number> = {
+  hourly: 3_600,
+  daily: 86_400,
+  nightly: 86_400,
+  weekly: 604_800,
+  monthly: 2_592_000,
+  yearly: 31_536_000,
+  annually: 31_536_000,
+};
+
+/** "per second", "a day", "/s", "daily", "each hour", "annually": seconds in the period, with the words. */
 export const PER_PERIOD =
-  /^\s*(?:(?:per|a|an|each|every|\/)\s*(second|sec|s|minute|min|hour|hr|h|day|week|month|year)s?\b|(daily|hourly))/i;
+  /^\s*(?:(?:per|a|an|each|every|\/)\s*(second|sec|s|minute|min|hour|hr|h|day|week|month|year)s?\b|(hourly|daily|nightly|weekly|monthly|yearly|annually)\b)/i;
 
 export function perPeriod(after: string): { seconds: number; length: number; text: string } | undefined {
   const match = PER_PERIOD.exec(after);
   if (!match) return undefined;
-  const word = (match[1] ?? match[2] ?? "").toLowerCase();
-  const seconds = word === "daily" ? 86_400 : word === "hourly" ? 3_600 : SECONDS[word];
+  const seconds = match[1] ? SECONDS[match[1].toLowerCase()] : PERIOD_WORDS[(match[2] ?? "").toLowerCase()];
   return seconds ? { seconds, length: match[0].length, text: match[0].trim().toLowerCase() } : undefined;
 }
 
 const SIZE =
-  /^\s?(kib|mib|gib|tib|kb|mb|gb|tb|pb|b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?)(?!\w)/i;
+  /^\s?(kib|mib|gib|tib|kb|mb|gb|tb|pb|b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|megs?|gigs?)(?!\w)/i;
 // Bits: "Gb", "Mbit", "gigabits", "Gbps"; lower-case "gb" is read as gigabytes, as candidates write it.
 const BITS = /^\s?(?:([KMGT])b|([kmgt]|kilo|mega|giga|tera)?bits?|([kmgt])bit)(ps|\/s)?\b/;
 const DURATION =
   /^\s?(µs|us|microseconds?|ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b/i;
 const RATE =
   /^\s?(?:peak |average |avg |mean )?(qps|rps|tps|req\/s|queries per second|requests? (?:per|a|an) second)\b/i;
-const DIMENSION = /^\s?-?\s?(dims?|dimensional|dimensions|d)\b/i;
+// "128 floats" is a vector of 128 numbers: its dimension (the float32 width is the default anyway).
+const DIMENSION = /^\s?-?\s?(dims?|dimensional|dimensions|d|floats)\b/i;
 const PER_VALUE =
   /^\s?-?\s?bytes?\s*(?:per|a|an|each|for each)?\s*(value|dimension|dim|float|component|element|coordinate|entry|number)\b/i;
 const PERCENT = /^\s?(%|percent\b|per cent\b)/i;
-const FACTOR = /^\s?(x|×)(?!\s*\d)(?![\w])/i;
+// "3x", "2.5×", "three times the average", "tenfold"; "6 times a day" is a rate and "5 times 128" a product.
+const FACTOR = /^\s?(x|×|times\b|-?fold\b)(?!\s*\d)(?![\w])/i;
 
 function durationSeconds(word: string): number {
   const w = word.toLowerCase();
@@ -139,9 +154,12 @@ export function readUnit(after: string): UnitReading | undefined {
   m = PERCENT.exec(after);
   if (m?.[1]) return { kind: "fraction", factor: 0.01, unit: "%", length: m[0].length };
   m = FACTOR.exec(after);
-  if (m?.[1]) return { kind: "count", factor: 1, unit: "x", length: m[0].length };
+  if (m?.[1] && !perPeriod(after.slice(m[0].length)) && !/^\s*(?:per|each|every)\b/i.test(after.slice(m[0].length))) {
+    return { kind: "count", factor: 1, unit: "x", length: m[0].length };
+  }
   return undefined;
 }
 
 /** "d=256", "dimension of 768", "dim 128": a dimension written before its number. */
-export const DIMENSION_BEFORE = /\b(?:d|dims?|dimensions?|dimensionality)\s*(?:=|:|of|is)?\s*$/i;
+export const DIMENSION_BEFORE =
+  /\b(?:d|dims?|dimensions?|dimensionality|(?:embeddings?|vectors?)\s+(?:of\s+)?(?:size|width|length))\s*(?:=|:|of|is)?\s*$/i;

@@ -3,7 +3,7 @@
  * a day" is a rate of visits). A short phrase after the number, stopped by function words and
  * verbs, is enough for system-design talk and costs microseconds, where a tagger costs milliseconds.
  */
-import { perPeriod } from "./units";
+import { PERIOD_WORDS, perPeriod } from "./units";
 
 const STOP = new Set(
   (
@@ -12,8 +12,9 @@ const STOP = new Set(
     "fit fits take takes need needs would will can could should may might must do does did has have had " +
     "gives give get gets means mean make makes hold holds return returns answer answers serve serves " +
     "handle handles use uses store stores cost costs requires require stay stays sit sits run runs " +
+    "come comes came total totals amount amounts add adds work works equal equals " +
     "each every per about around roughly approximately nearly almost only just total up down all no not " +
-    "x × peak average avg"
+    "x × peak average avg across between through within without among via during apiece"
   ).split(" "),
 );
 
@@ -34,6 +35,12 @@ export interface NounReading {
 /** Jumps over the spans of other quantities ("256-dim", "float32") between a number and its noun. */
 export type Skip = (offset: number) => number;
 
+/** Whether the next word can continue a noun phrase: not a function word, verb in -ing or period. */
+function nounFollows(text: string, at: number): boolean {
+  const next = WORD.exec(text.slice(at))?.[1];
+  return Boolean(next && !STOP.has(next.toLowerCase()) && !/ing$/i.test(next) && !perPeriod(text.slice(at)));
+}
+
 function words(text: string, from: number, skip: Skip, max: number): { words: string[]; end: number } {
   const found: string[] = [];
   let at = from;
@@ -43,8 +50,15 @@ function words(text: string, from: number, skip: Skip, max: number): { words: st
     const word = match?.[1];
     // Verbs in -ing ("doing", "making") end the phrase; plural nouns in -ings ("embeddings") do not.
     // "daily" opens a phrase ("daily events") but after a noun it is the period ("posts daily").
-    const opensPhrase = found.length === 0 && /^(daily|hourly)$/i.test(word ?? "");
-    if (!match || !word || STOP.has(word.toLowerCase()) || /ing$/i.test(word)) break;
+    const opensPhrase = found.length === 0 && PERIOD_WORDS[word?.toLowerCase() ?? ""] !== undefined;
+    if (!match || !word || STOP.has(word.toLowerCase())) break;
+    // "500M users times 128 floats": after the noun, "times" is the multiplication sign.
+    if (found.length > 0 && /^times$/i.test(word)) break;
+    // A verb in -ing ends the phrase ("users doing", "making"); a hyphenated modifier ("item-scoring")
+    // does not, nor an -ing word right after the number when a noun follows ("40 serving nodes").
+    if (/ing$/i.test(word) && !word.includes("-") && !(found.length === 0 && nounFollows(text, at + match[0].length))) {
+      break;
+    }
     if (!opensPhrase && perPeriod(text.slice(at))) break;
     found.push(word);
     at += match[0].length;
@@ -66,20 +80,23 @@ export function readNoun(text: string, from: number, skip: Skip): NounReading {
       end += perEntity[0].length;
     }
   }
-  const daily = /^(daily|hourly)$/i.test(parts[0] ?? "") && !PEOPLE.test(parts[1] ?? "");
+  const opening = PERIOD_WORDS[parts[0]?.toLowerCase() ?? ""];
+  // "100 million daily events" is a rate; "100 million monthly active users" a count of people.
+  const periodFirst = opening !== undefined && !PEOPLE.test(parts[1] ?? "");
   const period = perPeriod(text.slice(end));
-  if (parts.length && period) {
+  if (period) {
+    // "400M a day", "2,000 per second", "8k/s": a number with a period and no noun is a rate of unnamed things.
     return {
-      what: `${parts.join(" ")} ${period.text}`,
+      ...(parts.length ? { what: `${parts.join(" ")} ${period.text}` } : {}),
       periodSeconds: period.seconds,
       periodText: period.text,
       length: end + period.length - from,
     };
   }
-  if (daily) {
+  if (periodFirst) {
     return {
       what: parts.join(" "),
-      periodSeconds: parts[0]?.toLowerCase() === "daily" ? 86_400 : 3_600,
+      periodSeconds: opening,
       periodText: parts[0]?.toLowerCase() ?? "daily",
       length: end - from,
     };
@@ -94,9 +111,74 @@ export function readSizeTarget(text: string, from: number, skip: Skip): NounRead
   if (per?.[2] && !perPeriod(rest) && !STOP.has(per[2].toLowerCase())) {
     return { what: `per ${per[2].toLowerCase()}`, length: per[0].length };
   }
-  if (/^\s*each\b/i.test(rest)) return { what: "each", length: (/^\s*each/i.exec(rest)?.[0] ?? "").length };
+  // "each", "apiece": a size of one of something.
+  const each = /^\s*(?:each|apiece)\b/i.exec(rest);
+  if (each) return { what: "each", length: each[0].length };
   const of = /^\s*of\b/i.exec(rest);
   const noun = readNoun(text, from + (of?.[0].length ?? 0), skip);
   if (!noun.what) return { length: 0 };
   return { ...noun, length: noun.length + (of?.[0].length ?? 0) };
+}
+
+/** "servers" → "server", "boxes" → "box", "replicas" → "replica": enough to match a noun with its plural. */
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (/(?:x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
+  if (/[^aeiou]ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/[^s]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const HEDGE_WORD = /^(about|around|roughly|approximately|approx|nearly|almost|maybe|perhaps|some|up|to)$/i;
+const NAME_WORD = /^[A-Za-z][\w-]*$/;
+
+/** The noun nearest before `at` in its clause: "hosts" of "on hosts doing 250 QPS". */
+function nounBefore(clause: string): string | undefined {
+  const ws = clause.split(/\s+/).filter((w) => NAME_WORD.test(w));
+  for (let i = ws.length - 1; i >= 0; i--) {
+    const w = ws[i] ?? "";
+    if (!STOP.has(w.toLowerCase()) && !/ing$/i.test(w) && !HEDGE_WORD.test(w) && !/\d/.test(w)) return singular(w);
+  }
+  return undefined;
+}
+
+/**
+ * The unit a rate belongs to when it is one unit's share, whatever the unit is called: "2k QPS per
+ * box", "500 per host", "250 QPS each" (of the hosts named before), "each instance does 400", "one
+ * pod can score 5k requests a second", "GPUs each handling 2k QPS". `length` is how far the words
+ * after the number reach ("per box"), 0 when they come before it.
+ */
+export function perUnitEntity(
+  text: string,
+  start: number,
+  end: number,
+): { entity: string; length: number } | undefined {
+  const after = text.slice(end);
+  const clauseStart = Math.max(...[",", ";", ":", ".", "(", "\n"].map((c) => text.lastIndexOf(c, start - 1))) + 1;
+  const clause = text.slice(clauseStart, start);
+  const per = /^\s*(?:per|a|an|for each|for every|on each)\s+([A-Za-z][\w-]*)/i.exec(after);
+  if (per?.[1] && !perPeriod(after) && !STOP.has(per[1].toLowerCase())) {
+    return { entity: singular(per[1]), length: per[0].length };
+  }
+  const each = /^\s*(?:each|apiece)\b/i.exec(after);
+  if (each) {
+    const entity = nounBefore(clause);
+    return entity ? { entity, length: each[0].length } : undefined;
+  }
+  // "each embedding service instance handles 3k": the words after "each", up to the verb.
+  const before = /\b(?:each|every|one|a single)\s+([A-Za-z][\w\s-]*)$/i.exec(clause);
+  // "One hundred million vectors": "one" there is a number, not one unit.
+  if (!before || /^(?:hundred|thousand|million|billion|trillion|and|or|of)\b/i.test(before[1] ?? "")) return undefined;
+  const ws: string[] = [];
+  for (const w of (before[1] ?? "").trim().split(/\s+/)) {
+    if (STOP.has(w.toLowerCase()) || HEDGE_WORD.test(w)) break;
+    ws.push(w);
+  }
+  // "2 KB each come to": an "each" closing a phrase names no unit of what follows.
+  if (ws.length === 0) return undefined;
+  // After a singular subject the verb ends in -s ("instance handles"); an -ing word is a verb too.
+  if (ws.length >= 2 && /[^s]s$/i.test(ws[ws.length - 1] ?? "")) ws.pop();
+  while (ws.length && /ing$/i.test(ws[ws.length - 1] ?? "")) ws.pop();
+  const entity = ws.length ? singular(ws[ws.length - 1] ?? "") : nounBefore(clause.slice(0, before.index));
+  return entity && /^[a-z][a-z-]*$/.test(entity) ? { entity, length: 0 } : undefined;
 }
