@@ -16,6 +16,7 @@ import { extractFeatures } from "@/lib/understanding/acts/features";
 import {
   DEFAULT_TRAIN_OPTIONS,
   predictProbabilities,
+  TRAINING_FILES,
   type TrainOptions,
   trainFromFeatures,
 } from "@/lib/understanding/acts/train";
@@ -30,6 +31,8 @@ const messagesSchema = z.array(
 );
 const root = path.join(import.meta.dirname, "../..");
 const FOLDS = 5;
+/** One file per author; cross-author scores train on one and test on the other. */
+const AUTHOR_FILES = TRAINING_FILES.map((file) => `lib/understanding/acts/${file}`);
 const SEED = 20_241_204;
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T | null {
@@ -98,11 +101,44 @@ function parseOverrides(argv: string[]): TrainOptions {
   return options;
 }
 
-function crossValidate(examples: Array<{ text: string; act: ActKind }>, options: TrainOptions) {
+type Example = { text: string; act: ActKind };
+
+function predictWith(model: ReturnType<typeof trainFromFeatures>, vector: Map<string, number>): ActKind {
+  const p = predictProbabilities(model, vector);
+  return model.classes[p.indexOf(Math.max(...p))] ?? "answer";
+}
+
+/**
+ * Trains on one author's sentences and tests on the other's. Random folds share each author's
+ * habits between train and test; this does not, so it is the better estimate for a new writer.
+ */
+function crossAuthor(train: Example[], test: Example[], options: TrainOptions) {
+  const model = trainFromFeatures(
+    train.map((e) => extractFeatures(e.text, options.features)),
+    train.map((e) => e.act),
+    options,
+  );
+  const predicted = test.map((e) => predictWith(model, extractFeatures(e.text, options.features)));
+  const errors = test.flatMap((e, i) => (predicted[i] === e.act ? [] : [`${e.act} -> ${predicted[i]}: ${e.text}`]));
+  return {
+    ...scoreActs(
+      test.map((e) => e.act),
+      predicted,
+    ),
+    errors,
+  };
+}
+
+function crossValidate(examples: Example[], options: TrainOptions) {
   const vectors = examples.map((e) => extractFeatures(e.text, options.features));
   const gold = examples.map((e) => e.act);
   const folds = assignFolds(gold, FOLDS, SEED);
   const predicted = new Array<ActKind>(examples.length).fill("answer");
+  const confidence = new Array<number>(examples.length).fill(0);
+  // detectActs on each held-out text with its fold's model: clause splitting and the filler rule
+  // must leave a one-act text with exactly its one act (as a set, like the held-out message score).
+  let wholeSentence = 0;
+  const splitErrors: string[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const train = examples.flatMap((_, i) => (folds[i] === f ? [] : [i]));
     const model = trainFromFeatures(
@@ -110,14 +146,31 @@ function crossValidate(examples: Array<{ text: string; act: ActKind }>, options:
       train.map((i) => gold[i] ?? "answer"),
       options,
     );
-    examples.forEach((_, i) => {
+    const classify = (text: string) => predictWith(model, extractFeatures(text, options.features));
+    examples.forEach((e, i) => {
       if (folds[i] !== f) return;
       const p = predictProbabilities(model, vectors[i] ?? new Map());
       predicted[i] = model.classes[p.indexOf(Math.max(...p))] ?? "answer";
+      confidence[i] = Math.max(...p);
+      const acts = detectActs(e.text, classify);
+      if (acts.length > 0 && acts.every((a) => a.kind === e.act)) wholeSentence++;
+      else if (predicted[i] === e.act)
+        splitErrors.push(`${e.act} -> ${acts.map((a) => `${a.kind} [${a.sentence}]`).join(" + ")}`);
     });
   }
   const errors = examples.flatMap((e, i) => (predicted[i] === e.act ? [] : [`${e.act} -> ${predicted[i]}: ${e.text}`]));
-  return { ...scoreActs(gold, predicted), errors };
+  // What a confidence floor would cost: below it the act falls back to "answer".
+  const floors = [0.3, 0.4, 0.5, 0.6].map((floor) => ({
+    floor,
+    macroF1: scoreActs(
+      gold,
+      predicted.map((p, i) => ((confidence[i] ?? 0) < floor ? "answer" : p)),
+    ).macroF1,
+    below: confidence.filter((c) => c < floor).length,
+    belowWrong: confidence.filter((c, i) => c < floor && predicted[i] !== gold[i]).length,
+  }));
+  const detectExact = round(wholeSentence / Math.max(examples.length, 1));
+  return { ...scoreActs(gold, predicted), errors: [...errors, ...splitErrors], floors, detectExact };
 }
 
 function printActTable(title: string, perAct: ReturnType<typeof scoreActs>["perAct"]): void {
@@ -132,15 +185,54 @@ function printActTable(title: string, perAct: ReturnType<typeof scoreActs>["perA
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const training = readJson("lib/understanding/acts/training-utterances.json", utterancesSchema) ?? [];
+  const authors = AUTHOR_FILES.map((file) => readJson(file, utterancesSchema) ?? []);
+  const [first = [], second = []] = authors;
+  // Both authors wrote a few identical short sentences ("idk", "next"); folds keep one copy, so no test
+  // sentence has its twin in the training folds.
+  const seen = new Set<string>();
+  const training = authors.flat().filter((e) => {
+    const key = e.text.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const options = parseOverrides(argv);
   const cv = crossValidate(training, options);
   printActTable(`${FOLDS}-fold cross-validation on ${training.length} training sentences`, cv.perAct);
   console.log(`CV macro-F1 ${cv.macroF1}, accuracy ${cv.accuracy}`);
+  console.log(`CV detectActs (clause split + filler rule): act set is exactly the gold act on ${cv.detectExact}`);
+  for (const f of cv.floors)
+    console.log(
+      `CV confidence floor ${f.floor} (fall back to answer): macro-F1 ${f.macroF1}; ${f.below} below, ${f.belowWrong} of them wrong`,
+    );
   if (argv.includes("--errors")) console.log(cv.errors.join("\n"));
-  const cvReport = { folds: FOLDS, seed: SEED, options, macroF1: cv.macroF1, accuracy: cv.accuracy, perAct: cv.perAct };
+  const cvReport = {
+    folds: FOLDS,
+    seed: SEED,
+    options,
+    macroF1: cv.macroF1,
+    accuracy: cv.accuracy,
+    detectExact: cv.detectExact,
+    floors: cv.floors,
+    perAct: cv.perAct,
+  };
+  const directions = [
+    { name: "author 1 -> author 2", result: crossAuthor(first, second, options) },
+    { name: "author 2 -> author 1", result: crossAuthor(second, first, options) },
+  ];
+  for (const { name, result } of directions) {
+    printActTable(`cross-author, trained on ${name}`, result.perAct);
+    console.log(`cross-author ${name}: macro-F1 ${result.macroF1}, accuracy ${result.accuracy}`);
+    if (argv.includes("--errors")) console.log(result.errors.join("\n"));
+  }
+  const crossAuthorReport = Object.fromEntries(
+    directions.map(({ name, result }) => [
+      name,
+      { macroF1: result.macroF1, accuracy: result.accuracy, perAct: result.perAct },
+    ]),
+  );
   if (argv.includes("--cv")) {
-    console.log(JSON.stringify({ cv: cvReport }));
+    console.log(JSON.stringify({ cv: cvReport, crossAuthor: crossAuthorReport }));
     return;
   }
 
@@ -180,6 +272,7 @@ function main(): void {
     JSON.stringify({
       machine: describeMachine(),
       cv: cvReport,
+      crossAuthor: crossAuthorReport,
       heldout: heldoutReport,
       messages: messageReport,
       latency,

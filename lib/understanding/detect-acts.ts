@@ -1,8 +1,8 @@
 import { STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
 import { normalizeText } from "@/lib/text/normalize";
 import { classifySentence } from "./acts/classify-sentence";
-import { splitIntoSentences } from "./segment";
-import type { Act } from "./types";
+import { type SentenceSpan, splitIntoClauses, splitIntoSentences } from "./segment";
+import type { Act, ActKind } from "./types";
 
 /**
  * The everyday names of each framework step, beside its title.
@@ -108,14 +108,71 @@ export function targetStepOf(sentence: string): StepId | undefined {
   return (towards ?? notAway ?? found[0])?.id;
 }
 
+// Acknowledgements and politeness that carry no act: "ok", "sure", "thanks for your time", "got it".
+const FILLER_WORDS = new Set(
+  "ok okay k sure thanks thank thx ty cheers you very much so a lot for your the time great cool nice alright right yes yeah yep yup got it hmm hm um uh ah oh hi hello hey appreciate appreciated that sounds good fine i see understood noted makes sense".split(
+    " ",
+  ),
+);
+
 /**
- * The acts of a candidate message: one per sentence, each with the sentence copied verbatim.
- * Consecutive answer sentences are not merged here; that is the caller's choice.
+ * A sentence of acknowledgement or politeness only ("Thanks for your time.", "ok", "Sure!"): every
+ * word is filler and there are few of them. Such a sentence is dropped unless it is the whole message.
  */
-export function detectActs(message: string): Act[] {
-  return splitIntoSentences(message).map(({ text }) => {
-    const { kind } = classifySentence(text);
-    const targetStep = kind === "move_on" ? targetStepOf(text) : undefined;
-    return targetStep ? { kind, sentence: text, targetStep } : { kind, sentence: text };
+export function isFiller(sentence: string): boolean {
+  const words = normalizeText(sentence).split(" ").filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((word) => FILLER_WORDS.has(word));
+}
+
+/** What the classifier says a piece of text does; the committed model unless a bench passes another. */
+export type ClassifyKind = (text: string) => ActKind;
+
+const byCommittedModel: ClassifyKind = (text) => classifySentence(text).kind;
+
+/**
+ * The acts of one sentence. A sentence can carry two acts ("I'd shard by user; also, what's the
+ * peak QPS?"), so it is cut at clause boundaries and each clause classified. Unless the clauses
+ * mix an answer or an injection with another act, the sentence stays whole; otherwise
+ * neighbouring clauses with the same act are joined back, so each act's text is one verbatim
+ * stretch of the message.
+ */
+function sentenceActs(
+  message: string,
+  sentence: SentenceSpan,
+  classify: ClassifyKind,
+): Array<{ kind: ActKind; text: string }> {
+  const whole = classify(sentence.text);
+  const clauses = splitIntoClauses(message, sentence);
+  if (clauses.length < 2) return [{ kind: whole, text: sentence.text }];
+  const kinds = clauses.map((clause) => classify(clause.text));
+  // Split only where content meets something else (an answer with a question or an instruction
+  // tacked on) or an injection rides along: two requests in one sentence ("I'm lost; some
+  // guidance?") are one request said twice, and the whole sentence reads it best.
+  const distinct = new Set(kinds);
+  const mixed = distinct.size > 1 && (distinct.has("answer") || distinct.has("injection"));
+  if (!mixed) return [{ kind: whole, text: sentence.text }];
+  const runs: Array<{ kind: ActKind; start: number; end: number }> = [];
+  clauses.forEach((clause, i) => {
+    const kind = kinds[i] as ActKind;
+    const last = runs.at(-1);
+    if (last && last.kind === kind) last.end = clause.end;
+    else runs.push({ kind, start: clause.start, end: clause.end });
   });
+  return runs.map((run) => ({ kind: run.kind, text: message.slice(run.start, run.end) }));
+}
+
+/**
+ * The acts of a candidate message, each with its sentence (or clause) copied verbatim: usually one
+ * per sentence, two when one sentence carries two acts. Filler sentences ("ok", "thanks") are left
+ * out unless they are all there is. Consecutive answers are not merged here; that is the caller's choice.
+ */
+export function detectActs(message: string, classify: ClassifyKind = byCommittedModel): Act[] {
+  const sentences = splitIntoSentences(message);
+  const kept = sentences.filter((sentence) => !isFiller(sentence.text));
+  return (kept.length > 0 ? kept : sentences).flatMap((sentence) =>
+    sentenceActs(message, sentence, classify).map(({ kind, text }) => {
+      const targetStep = kind === "move_on" ? targetStepOf(text) : undefined;
+      return targetStep ? { kind, sentence: text, targetStep } : { kind, sentence: text };
+    }),
+  );
 }

@@ -12,7 +12,7 @@ export interface FeatureOptions {
   charMax: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charScale: 2, charMin: 3, charMax: 5 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charScale: 5, charMin: 3, charMax: 5 };
 
 // Chat shorthand written out, so "idk", "dunno" and "i do not know" share their word features.
 const SHORTHAND: Record<string, string> = {
@@ -39,22 +39,26 @@ const CUES: Record<string, string[]> = {
   help: "hint hints nudge clue tip tips pointer pointers direction guidance guide steer stuck help start begin approach suggest suggestion push lost unstuck idea ideas".split(
     " ",
   ),
-  know: "know knew idea clue sure familiar remember recall certain aware blank knowledge unsure unfamiliar experience".split(
+  know: "know knew idea clue sure familiar remember recall certain aware blank knowledge unsure unfamiliar experience background".split(
     " ",
   ),
+  // Words that say "I do not know" without a negation.
+  ignorance: "unsure unfamiliar clueless stumped baffled lost beats beyond guessing guess lack".split(" "),
+  // What a speaker declines to give, or says they cannot give.
+  response: "answer answers respond response reply say tell comment".split(" "),
   refuse: "rather prefer pass decline declining refrain comment skip unanswered answering willing comfortable".split(
     " ",
   ),
   move: "next skip move moving proceed continue onward onwards ahead jump advance forward along straight switch".split(
     " ",
   ),
-  end: "end stop finish finished wrap quit conclude close done terminate leave call bye exhausted".split(" "),
+  end: "end stop finish finished wrap quit exit conclude close done terminate leave call bye exhausted".split(" "),
   inject:
-    "ignore disregard instruction instructions prompt system grader grade grading score scorer scoring marks rubric evaluator judge override pretend reveal perfect rating rate hire criteria developer admin bypass leak".split(
+    "ignore disregard instruction instructions prompt system grader grade grading score scorer scoring marks rubric evaluator judge override pretend reveal perfect rating rate hire criteria developer admin bypass leak coverage covered credit rules assistant".split(
       " ",
     ),
   clarify:
-    "mean meant meaning rephrase repeat clarify again asking understand follow reword restate elaborate catch pardon unpack specific vague confused".split(
+    "mean meant meaning rephrase repeat clarify again asking understand follow reword restate elaborate catch pardon unpack specific vague confused huh referring refer".split(
       " ",
     ),
   quantity:
@@ -74,6 +78,26 @@ const AUX_WORDS = new Set(
 );
 const NEGATIONS = new Set(["not", "no", "never", "zero", "nothing"]);
 const FIRST_PERSON = new Set(["i", "me", "my", "myself"]);
+// Words a sentence can open with that say nothing about what it does ("ok so", "sorry, but").
+const OPENERS = new Set(
+  "ok okay so well sorry and but also alright right hmm um uh oh now just please honestly actually then yeah yes no hey".split(
+    " ",
+  ),
+);
+// Verbs that tell someone to change what they do or what they record, for instruction-shaped sentences.
+const INSTRUCTION_VERBS = new Set(
+  "ignore disregard forget override set mark give award grant record write output print reveal show pretend act treat consider assume switch change update bypass stop".split(
+    " ",
+  ),
+);
+// What an injection aims at: the grader, the score, the instructions, the interviewer's role.
+const INSTRUCTION_TARGETS = new Set(
+  "instruction instructions prompt system grader grading score scores scoring marks mark rubric evaluator rules rule coverage credit rating role assistant interviewer points".split(
+    " ",
+  ),
+);
+// Verbs a speaker uses to ask for something in statement form ("I'd love a hint", "some help would be appreciated").
+const WANT_VERBS = new Set("want need like love appreciate prefer wish hoping hope welcome".split(" "));
 
 /** Lower-cased word tokens with contractions and shorthand written out and numbers folded to one token. */
 export function tokenize(sentence: string): string[] {
@@ -155,11 +179,76 @@ function shapeFeatures(tokens: string[], raw: string, add: (name: string, value?
   });
   const groups = new Set<string>();
   for (const token of tokens) for (const group of CUE_INDEX.get(token) ?? []) groups.add(group);
+  const frame = sentenceFrame(tokens, trimmed);
+  add(`f:${frame}`);
   for (const group of groups) {
     add(`c:${group}`);
     if (trimmed.endsWith("?")) add(`c:${group}&q`);
     if (tokens.length <= 4) add(`c:${group}&short`);
+    add(`f:${frame}&${group}`);
   }
+  negationScope(tokens, add);
+  instructionShape(tokens, add);
+}
+
+/**
+ * Who the sentence is aimed at and how: a request to the interviewer ("could you", "I'd like",
+ * an imperative), a question, or a statement of content ("I'd shard", "the model is"). Crossed
+ * with the cue groups, so "hint" in a request and "hint" in a statement weigh differently.
+ */
+function sentenceFrame(tokens: string[], trimmed: string): string {
+  let at = 0;
+  while (at < tokens.length - 1 && OPENERS.has(tokens[at] as string)) at++;
+  const rest = tokens.slice(at);
+  const [a = "", b = "", c = ""] = rest;
+  const text = rest.join(" ");
+  if (["can", "could", "would", "will"].includes(a) && b === "you") return "you_request";
+  if (a === "let" && b === "us") return "lets";
+  if (/^(i|we) (would|will|do|really|just)? ?(want|need|like|love|appreciate|prefer|wish|welcome)\b/.test(text))
+    return "i_want";
+  if (/\b(would be|is) (appreciated|helpful|welcome|great|nice|useful)\b/.test(text)) return "i_want";
+  if (a === "i" || a === "we" || a === "my" || a === "our") {
+    if (b === "am" || b === "have" || c === "not" || b === "not") return "i_state";
+    return "i_content";
+  }
+  if (a === "you" || a === "your") return "you_subject";
+  if (trimmed.endsWith("?"))
+    return WH_WORDS.has(a) ? "wh_question" : AUX_WORDS.has(a) ? "yn_question" : "other_question";
+  if (INSTRUCTION_VERBS.has(a) || ["give", "tell", "show", "go", "move", "skip", "end", "stop"].includes(a))
+    return "imperative";
+  return tokens.length <= 3 ? "fragment" : "content";
+}
+
+/**
+ * What a negation governs: the cue groups of the few words after "not"/"no"/"never" ("do not
+ * know", "no idea", "not answering"), and whether the sentence goes on with content after it
+ * ("I don't know of a better source, so I'd use reports" is an answer).
+ */
+function negationScope(tokens: string[], add: (name: string, value?: number) => void): void {
+  tokens.forEach((token, i) => {
+    if (!NEGATIONS.has(token)) return;
+    for (const next of tokens.slice(i + 1, i + 4))
+      for (const group of CUE_INDEX.get(next) ?? []) {
+        add(`n:${group}`);
+        if (tokens.length - i <= 5) add(`n:${group}&end`);
+      }
+  });
+  const text = tokens.join(" ");
+  if (/\b(so|but|then|because|since) (i|we) (would|will|could|can|should)\b/.test(text)) add("n:goes_on");
+  if (tokens.some((t) => WANT_VERBS.has(t))) add("r:want");
+}
+
+/** An instruction verb aimed at the grader, the score or the instructions, with no first-person subject before it. */
+function instructionShape(tokens: string[], add: (name: string, value?: number) => void): void {
+  const targets = tokens.filter((t) => INSTRUCTION_TARGETS.has(t)).length;
+  if (targets > 0) add("i:target", Math.min(targets, 3));
+  tokens.forEach((token, i) => {
+    if (!INSTRUCTION_VERBS.has(token)) return;
+    const before = tokens.slice(Math.max(0, i - 3), i);
+    const speaker = before.some((t) => t === "i" || t === "we");
+    const aimed = tokens.slice(i + 1, i + 7).some((t) => INSTRUCTION_TARGETS.has(t) || t === "your" || t === "me");
+    if (aimed) add(speaker ? "i:speaker_verb_target" : "i:verb_target");
+  });
 }
 
 /** Character n-grams inside word boundaries, so typos ("evalute", "reccomendation") still share most grams. */

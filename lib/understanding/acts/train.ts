@@ -1,6 +1,9 @@
 import { ACT_KINDS, type ActKind } from "@/lib/understanding/types";
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions, type FeatureVector } from "./features";
 
+/** The labelled training sets, one file per author, relative to this folder; the model trains on all of them. */
+export const TRAINING_FILES = ["training-utterances.json", "training-utterances-2.json"] as const;
+
 export interface TrainingExample {
   text: string;
   act: ActKind;
@@ -21,7 +24,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  l2: 0.001,
+  l2: 0.0001,
   iterations: 300,
   learningRate: 0.05,
   minCount: 2,
