@@ -19,7 +19,10 @@ test.beforeAll(async () => {
       when: "sentence by sentence",
       reply: (prompt) => {
         const text = /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
-        return JSON.stringify({ acts: [{ kind: text === "next" ? "move_on" : "answer", sentence: text }], quantities: [] });
+        return JSON.stringify({
+          acts: [{ kind: text === "next" ? "move_on" : "answer", sentence: text }],
+          quantities: [],
+        });
       },
     },
     { when: "Target level", reply: '{"items": []}' },

@@ -14,7 +14,7 @@ test.describe("an interviewer that understands the candidate", () => {
     const interview = new InterviewPage(page);
     await interview.answer("Could you give me a nudge on where to begin?");
     const hints = getScenario("visual-search").steps["clarify-requirements"].hints.map((h) => h.text);
-    const reply = (await interview.interviewerTurns().last().innerText()) ?? "";
+    const reply = (await interview.interviewerTurns().last().textContent()) ?? "";
     expect(hints.some((hint) => reply.includes(hint))).toBe(true);
     await interview.expectNewestReplyInView();
   });
@@ -36,5 +36,19 @@ test.describe("an interviewer that understands the candidate", () => {
     await interview.expectNewestReplyInView();
     if ((await interview.ledger.getAttribute("open")) === null) await interview.ledger.locator("summary").click();
     await expect(interview.ledger.getByTestId("ledger-candidate")).toContainText("64 GB");
+  });
+
+  test("a claim only a run can check gets its card after the reply, and the card stays after a reload", async ({
+    page,
+  }) => {
+    const interview = new InterviewPage(page);
+    await interview.answer("HNSW over 50 million 128-dim vectors answers in 4 ms at recall 0.95.");
+    const card = interview.interviewerTurns().last().getByTestId("check-card");
+    await expect(card.getByTestId("check-headline")).toContainText("50 million vectors", { timeout: 30_000 });
+    await interview.expectNewestReplyInView();
+    await page.reload();
+    await expect(new InterviewPage(page).interviewerTurns().last().getByTestId("check-headline")).toContainText(
+      "50 million vectors",
+    );
   });
 });

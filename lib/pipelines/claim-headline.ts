@@ -9,7 +9,7 @@ const count = (value: number) =>
 
 const VERDICT_WORDS = { plausible: "plausible", optimistic: "optimistic", implausible: "not plausible" } as const;
 
-function annHeadline(claim: Extract<QuantitativeClaim, { pipeline: "ann" }>, result: AnnResult): string | null {
+function annHeadline(result: AnnResult): string | null {
   const checks = result.claim?.checks ?? [];
   if (checks.length === 0) return null;
   const scale = result.claim?.scale ?? result.data.n;
@@ -44,7 +44,7 @@ function ctrHeadline(result: CtrResult): string | null {
 export function claimHeadline(claim: QuantitativeClaim, result: unknown, fallback: string): string {
   switch (claim.pipeline) {
     case "ann":
-      return annHeadline(claim, result as AnnResult) ?? fallback;
+      return annHeadline(result as AnnResult) ?? fallback;
     case "funnel":
       return funnelHeadline(claim, result as FunnelResult);
     case "ctr":
