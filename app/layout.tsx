@@ -21,11 +21,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen font-sans">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3" aria-label="Main">
+          <nav
+            className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3"
+            aria-label="Main"
+          >
             <Link href="/" className="text-lg font-semibold tracking-tight" data-testid="home-link">
               Probe
             </Link>
-            <div className="flex items-center gap-4 text-sm">
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
               <Link href="/history" data-testid="nav-history" className="hover:underline">
                 History
               </Link>

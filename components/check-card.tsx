@@ -18,7 +18,7 @@ export function CheckCardView({ card, progress }: { card: CheckCard; progress?: 
       data-status={status}
     >
       <p className="text-xs uppercase tracking-wide text-indigo-700 dark:text-indigo-300">
-        Checked with the {card.title} pipeline
+        {card.verdict && card.verdict !== "measured" ? `Checked by ${card.title}` : `Reference run: ${card.title}`}
       </p>
       {status === "pending" ? (
         <p className="flex items-center gap-2 font-medium" data-testid="check-pending">

@@ -41,6 +41,23 @@ describe("ledgerEntriesFrom", () => {
   });
 });
 
+describe("what is kept", () => {
+  it("drops a number word in prose but keeps a digit count of something", () => {
+    const text = "I'd keep one shared embedding on 8 GPUs.";
+    const entries = ledgerEntriesFrom({
+      text,
+      quantities: [
+        { text: "one", kind: "count", value: 1, unit: "", what: "shared", start: 9, end: 12 },
+        { text: "8", kind: "count", value: 8, unit: "", what: "GPUs", start: 33, end: 34 },
+      ],
+      source: "candidate",
+      turn: 1,
+      step: "model-development",
+    });
+    expect(entries.map((e) => e.text)).toEqual(["8"]);
+  });
+});
+
 describe("ledgerAnswers", () => {
   it.each([
     ["How many GPUs would you need for training?", entry({}), true],

@@ -13,9 +13,13 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end).trim();
 }
 
-/** A bare small count ("2 options", "step 3") is not worth keeping; a unit, a subject or a large value is. */
+/**
+ * A bare small count ("2 options", "step 3") is not worth keeping, nor a number word in prose
+ * ("one shared embedding"); a unit, a large value, or a digit count of something is.
+ */
 function worthKeeping(q: Quantity): boolean {
-  return q.kind !== "count" || Boolean(q.what) || q.value >= 100;
+  if (q.kind !== "count" || q.value >= 100) return true;
+  return Boolean(q.what) && /\d/.test(q.text);
 }
 
 /**
