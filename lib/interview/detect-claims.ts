@@ -23,9 +23,22 @@ export function sentences(text: string): string[] {
 }
 
 const VECTOR_TALK =
-  /\b(hnsw|ann|approximate nearest|nearest neighbou?rs?|faiss|ivf|scann|vector (search|index|db|database)|embedding index|top[ -]?\d+ of|top[ -]k)\b/i;
-const FUNNEL_TALK = /\b(retrieval|candidate generation|ranking|ranker|re-?rank\w*)\b/i;
+  /\b(hnsw|ann|approximate (?:nearest|search|retrieval|knn|nn)|k-?nn|nearest[- ]neighbou?rs?|faiss|ivf|scann|vector (search|index|db|database)|embedding index|top[ -]?\d+ of|top[ -]k)\b/i;
+const FUNNEL_TALK = /\b(retrieval|candidate generation|ranking|ranker|re-?rank\w*)\b/gi;
 const BUDGET_TALK = /\b(budget|total|end to end|end-to-end|p99|within|under)\b/i;
+// A claim that the stages fit ("must fit a 200 ms budget", "comes in under 80 ms"), not a budget stated alone.
+const FIT_TALK =
+  /\b(fits?|fitting|within|under|takes?|adds? up|comes? (?:in|to)|totals?|end to end|end-to-end|plus)\b/i;
+
+/**
+ * A latency budget is a funnel claim when it spans stages (two stage words: "retrieval plus
+ * ranking") or says the work fits it; "our latency budget for ranking is 200 ms" is a requirement.
+ */
+function isFunnelClaim(sentence: string): boolean {
+  const stage = (word: string) => (/^re-?rank/i.test(word) ? "rerank" : /^rank/i.test(word) ? "rank" : "retrieve");
+  const stages = new Set([...sentence.matchAll(FUNNEL_TALK)].map((m) => stage(m[1] ?? "")));
+  return stages.size > 0 && BUDGET_TALK.test(sentence) && (stages.size >= 2 || FIT_TALK.test(sentence));
+}
 const METRIC = /\b(log ?loss|normali[sz]ed entropy|NE|AUC)\b\s*(?:of|is|=|around|about|~|at)?\s*(0?\.\d+)/i;
 
 const ms = (q: Quantity | undefined) => (q ? Number((q.value * 1000).toPrecision(12)) : undefined);
@@ -53,7 +66,7 @@ function pipelineClaims(sentence: string, qs: Quantity[]): QuantitativeClaim[] {
   const ann = annClaim(sentence, qs);
   if (ann) return [ann];
   const duration = qs.find((q) => q.kind === "duration" && q.value < 10);
-  if (duration && FUNNEL_TALK.test(sentence) && BUDGET_TALK.test(sentence)) {
+  if (duration && isFunnelClaim(sentence)) {
     return [{ pipeline: "funnel", quote: sentence, totalMs: ms(duration) ?? 0 }];
   }
   const metric = METRIC.exec(sentence);

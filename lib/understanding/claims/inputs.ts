@@ -112,3 +112,31 @@ export function fromContext(context: Quantity[], test: (q: Quantity) => boolean)
 export function numberText(q: Quantity): string {
   return q.what && q.text.endsWith(q.what) ? q.text.slice(0, -q.what.length).trim() : q.text;
 }
+
+// Words of keeping more than one copy (general infrastructure English).
+const COPY_TALK = /\b(replic\w*|cop(?:y|ies)|redundan\w*|mirror\w*|twice|thrice|double[ds]?|triple[ds]?)\b/i;
+const LOAD_TALK = /\b(peak|average|avg|mean|traffic|load|burst)\b/i;
+
+/**
+ * The copies a total is multiplied by: "3 replicas", "3x replication", "replicated three times",
+ * "triple replication", "store every file twice", "doubled for redundancy". A multiplier counts
+ * as copies when copy words are near it; with `loose` (storage, where no peak factor applies) any
+ * multiplier whose clause speaks of no load does.
+ */
+export function copiesOf(sentence: string, qs: Quantity[], loose = false): Quantity | undefined {
+  return qs.find((q) => {
+    if (q.kind !== "count") return false;
+    if (q.unit === "" && REPLICAS.test(q.what ?? "")) return q.value >= 1 && q.value <= 10;
+    if (q.unit !== "x" || q.value < 1 || q.value > 10) return false;
+    const near = sentence.slice(Math.max(0, q.start - 30), Math.min(sentence.length, q.end + 30));
+    if (COPY_TALK.test(near)) return true;
+    return loose && !LOAD_TALK.test(near);
+  });
+}
+
+/**
+ * Whether a claimed figure is the sentence's last conclusion, to be judged with every multiplier
+ * said (copies): "1 billion images at 20 KB is 20 TB, so 40 TB in total" states one copy first,
+ * then the total. Earlier figures may be one copy or all of them.
+ */
+export const isLastOf = (claim: Quantity, claims: Quantity[]) => claims.every((c) => c.start <= claim.start);

@@ -6,8 +6,10 @@ import { HNSW_LINK_BYTES } from "@/lib/pipelines/capacity/compute";
 import { grouped, valueType } from "@/lib/pipelines/capacity/format";
 import type { Quantity } from "../types";
 import {
+  copiesOf,
   fromContext,
   isEstimate,
+  isLastOf,
   isMemorySize,
   isPlainCount,
   isUsers,
@@ -87,6 +89,35 @@ export function withProductDimension(sentence: string, qs: Quantity[]): Quantity
   return qs.map((q): Quantity => (q === dim ? { ...q, kind: "dimension", unit: "d" } : q));
 }
 
+/**
+ * "100 million rows with 200 features each at 4 bytes": a small count of values each row holds
+ * ("each", "per row") beside a value width and a larger count is the row's dimension.
+ */
+export function withEachDimension(sentence: string, qs: Quantity[]): Quantity[] {
+  if (qs.some((q) => q.kind === "dimension")) return qs;
+  const hasWidth = qs.some(
+    (q) => (q.kind === "bytes" && !q.what && VALUE_WIDTHS.includes(q.value)) || q.kind === "bytes_per_value",
+  );
+  if (!hasWidth) return qs;
+  const dim = qs.find(
+    (q) =>
+      isPlainCount(q) &&
+      q.what &&
+      Number.isInteger(q.value) &&
+      q.value >= 2 &&
+      q.value < 1e5 &&
+      /^\s*(?:each|apiece|per (?:row|item|record|entry|user|vector|document|example|sample))\b/i.test(
+        sentence.slice(q.end),
+      ) &&
+      qs.some((r) => isPlainCount(r) && r.value > q.value * 100),
+  );
+  return dim ? qs.map((q): Quantity => (q === dim ? { ...q, kind: "dimension", unit: "d" } : q)) : qs;
+}
+
+/** Both readings of a dimension said as a product or as values each row holds. */
+export const withDimensions = (sentence: string, qs: Quantity[]) =>
+  withEachDimension(sentence, withProductDimension(sentence, qs));
+
 /** "20M chunks x 1536 dims x 4 bytes": a bare size of a value's width, read as the format. */
 function valueWidth(qs: Quantity[]): Quantity | undefined {
   const width = qs.find((q) => q.kind === "bytes" && !q.what && VALUE_WIDTHS.includes(q.value));
@@ -141,11 +172,16 @@ export function checkMemory(
   sentenceQs: Quantity[],
   context: Quantity[],
 ): ArithmeticCheck | undefined {
-  const qs = withProductDimension(sentence, sentenceQs);
+  const qs = withDimensions(sentence, sentenceQs);
   const hasDim = qs.some((q) => q.kind === "dimension");
   const width = hasDim && !qs.some((q) => q.kind === "bytes_per_value") ? valueWidth(qs) : undefined;
-  const claim = qs.find((q) => isMemorySize(q, sentence) && q.start !== width?.start);
-  if (!claim || !(hasDim || MEMORY_TALK.test(sentence))) return undefined;
+  const memorySizes = qs.filter((q) => isMemorySize(q, sentence) && q.start !== width?.start);
+  const claim = memorySizes[0];
+  // "So the whole table is around 20 GB" after the dimension was given: a concluded size of the index.
+  const ledgerDim = !hasDim && context.some((q) => q.kind === "dimension") && claim && isEstimate(sentence, claim);
+  if (!claim || !(hasDim || MEMORY_TALK.test(sentence) || ledgerDim)) return undefined;
+  // Records of a stated size each with no dimension are storage's arithmetic ("1 billion images at 20 KB each").
+  if (!hasDim && qs.some((q) => q.kind === "bytes" && /^(?:per |each$)/.test(q.what ?? ""))) return undefined;
   const { n, dim, format, stated } = vectorInputs(qs, context);
   if (!stated && !isEstimate(sentence, claim)) return undefined;
   const formula = "vectors × dimension × bytes per value";
@@ -157,13 +193,25 @@ export function checkMemory(
   }
   const bpv = format?.value ?? FLOAT32_BYTES;
   const s = sizes(n.value, dim.value, bpv, Boolean(format));
-  const j = judge(claim.value, s.raw, s.hnsw);
+  // "Each of the 3 replicas holds the full index … about 150 GB total": the last size carries the copies.
+  const copies = copiesOf(sentence, qs);
+  const k = copies?.value ?? 1;
+  const withCopies = [s.raw * k, s.hnsw * k];
+  const expectedSet =
+    copies && isLastOf(claim, memorySizes) ? withCopies : copies ? [s.raw, s.hnsw, ...withCopies] : [s.raw, s.hnsw];
+  const j = judge(claim.value, ...expectedSet);
+  if (copies) {
+    s.rows.push({ label: `With ${copies.text}`, value: bytes(s.raw * k), formula: `${bytes(s.raw)} × ${grouped(k)}` });
+    s.assumptions.push(
+      `${copies.text}: the last figure is judged as ${grouped(k)} copies, an earlier one as one copy or all.`,
+    );
+  }
   const subject = vectorPhrase(n, dim.value, format);
   const short = `${grouped(n.value)} × ${dim.value} × ${bpv} B`;
   const headline =
     j.verdict === "consistent"
-      ? `Right: ${subject} take about ${bytes(s.raw)} (${short}), ${bytes(s.hnsw)} with HNSW links, so ${claim.text} holds.`
-      : `${subject} take about ${bytes(s.raw)} (${short}), ${comparedWith(claim.text, j)}.`;
+      ? `Right: ${subject} take about ${bytes(s.raw)} (${short})${copies ? `, ${bytes(s.raw * k)} for ${copies.text}` : `, ${bytes(s.hnsw)} with HNSW links`}, so ${claim.text} holds.`
+      : `${subject} take about ${bytes(s.raw)} (${short})${copies ? `, ${bytes(s.raw * k)} for ${copies.text}` : ""}, ${comparedWith(claim.text, j)}.`;
   return {
     kind: "memory",
     quote: sentence,

@@ -6,9 +6,13 @@ import { count, grouped } from "@/lib/pipelines/capacity/format";
 import { SECONDS } from "../quantities/units";
 import type { Quantity } from "../types";
 import {
+  copiesOf,
   fromContext,
   isBytesRate,
   isEstimate,
+  isLastOf,
+  isPerSecond,
+  isPerServerRate,
   isPerUserRate,
   isPlainCount,
   isPlainSize,
@@ -16,13 +20,17 @@ import {
   isStorageRate,
   isUsers,
   perDay,
+  REPLICAS,
+  SERVERS,
 } from "./inputs";
 import { bytes, cannotCheck, comparedWith, judge, TOLERANCE_NOTE, times } from "./judge";
+import { withDimensions } from "./memory";
 import type { ArithmeticCheck } from "./types";
 
 const DAY = 86_400;
 
-const isEventRate = (q: Quantity) => q.kind === "rate" && !isBytesRate(q) && !/second|sec|\/s|qps|rps|tps/.test(q.unit);
+/** Records logged at a rate, of any period ("200k events per second", "1M messages a minute"); not one machine's share. */
+const isEventRate = (q: Quantity) => q.kind === "rate" && !isBytesRate(q) && !isPerServerRate(q);
 
 /** "a day", "a month": the period's name for the card. */
 export function periodName(seconds: number): string {
@@ -54,76 +62,189 @@ function ratePeriod(q: Quantity): number {
   return (word && (SECONDS[word] ?? adjectives[word])) || DAY;
 }
 
-/**
- * The figure claimed and the period it covers: a storage rate ("2 TB a day", "5.5 TB annually"), or
- * a plain size beside a stated duration of an hour or more ("one month is about 3.6 TB").
- */
-function storageClaim(qs: Quantity[]): { claim: Quantity; period: number; total: number } | undefined {
-  const rate = qs.find(isStorageRate);
-  if (rate) {
-    const period = ratePeriod(rate);
-    return { claim: rate, period, total: rate.value * period };
-  }
-  const span = qs.find((q) => q.kind === "duration" && q.value >= 3_600);
-  const size = [...qs].reverse().find(isPlainSize);
-  if (span && size) return { claim: size, period: span.value, total: size.value };
-  return undefined;
+const MEMORY_WORDS = /\b(ram|memory|in-memory|vram|hbm|cache)\b/i;
+
+/** "for the year", "over the month": a period said without a number. */
+const THE_PERIOD = /\b(?:for|over|in|of|per|across)\s+(?:the|a|one|each|every)\s+(day|week|month|year)\b/i;
+
+interface StorageClaim {
+  claim: Quantity;
+  /** Seconds the figure covers; undefined for a stock ("1 billion images at 20 KB is 20 TB"). */
+  period?: number;
+  /** The claimed bytes over `period` (or in all). */
+  total: number;
 }
 
-/** "1 billion events a day at 1 KB each is about 1 TB a day." */
-export function checkStorage(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
-  const stated = storageClaim(qs);
-  if (!stated) return undefined;
-  const { claim, period, total: claimed } = stated;
-  // "events of 500 bytes": beside a storage figure, any other size is the size of one event.
-  const sizeHere = qs.find(isSizeEach) ?? qs.find((q) => q.kind === "bytes" && q !== claim);
-  const eventsHere = qs.find(isEventRate);
-  const countHere = qs.find((q) => isPlainCount(q) && q.what && !isUsers(q));
-  // A size beside a duration is storage only with an event rate or a per-event size beside it.
-  if (claim.kind === "bytes" && !eventsHere && !qs.some(isSizeEach)) return undefined;
-  if (!sizeHere && !eventsHere && !countHere && !isEstimate(sentence, claim)) return undefined;
-  const size = sizeHere ?? fromContext(context, isSizeEach);
-  const events = eventsHere ?? fromContext(context, isEventRate);
-  // A per-user rate needs the users: "500 million users each generate 20 events a day".
-  const users = events && isPerUserRate(events) ? (qs.find(isUsers) ?? fromContext(context, isUsers)) : undefined;
-  if (!size || !events || (isPerUserRate(events) && !users)) {
-    const missing: Array<[string, string]> = [];
-    if (!events) missing.push(["the events a day", "how many events are logged a day?"]);
-    else if (!users) missing.push(["the number of users", "how many daily users are there?"]);
-    if (!size) missing.push(["the bytes per event", "how large is one event?"]);
-    return cannotCheck("storage", sentence, claim.text, missing, "events a day × bytes an event");
+/** A size reduced by compression: "compressed to 400 bytes", "400 bytes after compression". */
+const isCompressed = (sentence: string, q: Quantity) =>
+  /\bcompress\w*\s+(?:down\s+)?(?:to|into)\s*(?:about|around|roughly|~)?\s*$/i.test(
+    sentence.slice(Math.max(0, q.start - 40), q.start),
+  ) || /^\s*(?:after|with|once)\s+compression\b|^\s*compressed\b/i.test(sentence.slice(q.end, q.end + 24));
+
+/**
+ * One record's size: a size said per unit ("200 bytes per event", "20 KB each"), one said after
+ * compression, else a plain size at least 1,000× below the largest ("Documents average a kilobyte
+ * ... 300 GB").
+ */
+function recordSize(sentence: string, sizes: Quantity[]): Quantity | undefined {
+  const compressed = sizes.find((q) => isCompressed(sentence, q) && q.value < 1e9);
+  if (compressed) return compressed;
+  const each = sizes.find(isSizeEach);
+  if (each) return each;
+  const sorted = [...sizes].sort((a, b) => a.value - b.value);
+  const [smallest] = sorted;
+  const largest = sorted[sorted.length - 1];
+  return smallest && largest && smallest !== largest && smallest.value * 1_000 <= largest.value ? smallest : undefined;
+}
+
+/**
+ * The figures claimed: storage rates ("2 TB a day", "150 GB per month"), else plain sizes, each
+ * over the sentence's period ("kept for 90 days", "a year of retention", "for the year") or, with
+ * none, a stock ("1 billion images at 20 KB each is 20 TB").
+ */
+function storageClaims(sentence: string, qs: Quantity[], record: Quantity | undefined): StorageClaim[] {
+  const rates = qs.filter(isStorageRate);
+  if (rates.length) return rates.map((r) => ({ claim: r, period: ratePeriod(r), total: r.value * ratePeriod(r) }));
+  const sizes = qs.filter((q) => isPlainSize(q) && q !== record && !(record && q.value < record.value * 1_000));
+  const span = qs.find((q) => q.kind === "duration" && q.value >= 3_600);
+  const word = THE_PERIOD.exec(sentence)?.[1]?.toLowerCase();
+  const period = span?.value ?? (word ? SECONDS[word] : undefined);
+  return sizes.map((q) => ({ claim: q, period, total: q.value }));
+}
+
+/** A count of records: any plain count but people, machines and copies. */
+const isRecordCount = (q: Quantity) =>
+  isPlainCount(q) && q.value >= 100 && !isUsers(q) && !SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "");
+
+/**
+ * Storage as units that cancel: records a second (a rate said per second, minute or day, or one
+ * user's rate × users) × bytes a record × the seconds the claim covers; or a count of records ×
+ * bytes a record, over the claim's period when it has one ("1 billion clicks … 20 GB a day") or in
+ * all. The last figure of the sentence carries any copies said ("replicated three times"); an
+ * earlier one may be one copy or all.
+ */
+export function checkStorage(
+  sentence: string,
+  sentenceQs: Quantity[],
+  context: Quantity[],
+): ArithmeticCheck | undefined {
+  const qs = withDimensions(sentence, sentenceQs);
+  // A size beside a dimension is an index's (memory), not storage.
+  if (qs.some((q) => q.kind === "dimension")) return undefined;
+  const bytesQs = qs.filter((q) => q.kind === "bytes");
+  const record = recordSize(sentence, bytesQs);
+  const stated = storageClaims(sentence, qs, record);
+  const first = stated[0];
+  if (!first) return undefined;
+  const claimed = stated.map((s) => s.claim);
+  const eventsHere = qs.find((q) => isEventRate(q) && !claimed.includes(q));
+  const countHere = qs.filter(isRecordCount).sort((a, b) => b.value - a.value)[0];
+  const sizeHere = record ?? (first.claim.kind === "rate" ? bytesQs.find((q) => !claimed.includes(q)) : undefined);
+  const concluded = stated.some((s) => isEstimate(sentence, s.claim));
+  if (first.claim.kind === "bytes") {
+    // A plain size is storage over a period, or a stock of counted records of a stated size.
+    if (first.period === undefined ? !(countHere && sizeHere) : !(concluded || eventsHere || sizeHere)) {
+      return undefined;
+    }
+  } else if (!sizeHere && !eventsHere && !countHere && !concluded) {
+    return undefined;
   }
-  const eventsPerDay = perDay(events) * (users?.value ?? 1);
-  const expected = (eventsPerDay * size.value * period) / DAY;
-  const daily = eventsPerDay * size.value;
-  const eventsText = users ? `${count(users.value)} × ${grouped(perDay(events))}` : count(eventsPerDay);
-  const over = periodName(period);
-  const formula = `${eventsText} × ${bytes(size.value)} = ${bytes(daily)} a day${period === DAY ? "" : ` × ${grouped(period / DAY)} = ${bytes(expected)} ${over}`}`;
-  const judged = judge(claimed, expected);
-  const claimText = claim.text;
-  const said = `${bytes(expected)} ${over}`;
-  const subject = `${users ? `${users.text} × ${events.text}` : events.text} at ${size.text.replace(/ (per|each|apiece).*$/, "")} each`;
+  const size = sizeHere ?? fromContext(context, isSizeEach);
+  const events = eventsHere ?? (countHere ? undefined : fromContext(context, isLoggedRate));
+  const users = events && isPerUserRate(events) ? (qs.find(isUsers) ?? fromContext(context, isUsers)) : undefined;
+  // A rate of records needs a period to cover; a stock claim has none.
+  const records = events ? (first.period !== undefined ? events : undefined) : countHere;
+  if (!size || !records || (events && isPerUserRate(events) && !users)) {
+    const missing: Array<[string, string]> = [];
+    if (!records) missing.push(["the events a day", "how many events are logged a day?"]);
+    else if (events && !users) missing.push(["the number of users", "how many daily users are there?"]);
+    if (!size) missing.push(["the bytes per event", "how large is one event?"]);
+    return cannotCheck("storage", sentence, first.claim.text, missing, "events a day × bytes an event");
+  }
+  const copies = copiesOf(sentence, qs, true);
+  const checks = stated.map((s) =>
+    judgeStorage(sentence, s, {
+      events,
+      users,
+      count: events ? undefined : countHere,
+      size,
+      copies,
+      last: isLastOf(s.claim, claimed),
+    }),
+  );
+  return checks.find((c) => c.verdict !== "consistent") ?? checks[0];
+}
+
+const isLoggedRate = (q: Quantity) => isEventRate(q) && !isPerSecond(q);
+
+function judgeStorage(
+  sentence: string,
+  stated: StorageClaim,
+  inputs: {
+    events?: Quantity;
+    users?: Quantity;
+    count?: Quantity;
+    size: Quantity;
+    copies?: Quantity;
+    last: boolean;
+  },
+): ArithmeticCheck {
+  const { claim, period, total: claimed } = stated;
+  const { events, users, count: records, size, copies } = inputs;
+  const k = copies?.value ?? 1;
+  let raw: number;
+  let formula: string;
+  let subject: string;
+  const named = period === undefined ? "in all" : periodName(period);
+  const over = /^\d/.test(named) ? `over ${named}` : named;
+  const sizeText = size.text.replace(/ (per|each|apiece).*$/, "");
+  if (events && period !== undefined) {
+    const perDayEvents = perDay(events) * (users?.value ?? 1);
+    const daily = perDayEvents * size.value;
+    raw = (daily * period) / DAY;
+    const eventsText = users ? `${count(users.value)} × ${grouped(perDay(events))}` : count(perDayEvents);
+    formula = `${eventsText} a day × ${bytes(size.value)} = ${bytes(daily)} a day${period === DAY ? "" : ` × ${grouped(period / DAY)} days = ${bytes(raw)} ${over}`}`;
+    subject = `${users ? `${users.text} × ${events.text}` : events.text} at ${sizeText} each`;
+  } else {
+    const n = records?.value ?? 0;
+    raw = n * size.value;
+    formula = `${count(n)} × ${bytes(size.value)} = ${bytes(raw)}`;
+    subject = `${records?.text ?? count(n)} at ${sizeText} each`;
+  }
+  const all = raw * k;
+  if (copies) formula += ` × ${grouped(k)} copies = ${bytes(all)}`;
+  // The last figure carries the copies; an earlier one may be a single copy.
+  const expected = copies && inputs.last ? [all] : copies ? [raw, all] : [raw];
+  const judged = judge(claimed, ...expected);
+  const best = expected.reduce((a, b) =>
+    Math.max(claimed / a, a / claimed) <= Math.max(claimed / b, b / claimed) ? a : b,
+  );
+  const said = `${bytes(best)}${period === undefined ? "" : ` ${over}`}${copies && best === all ? ` with ${grouped(k)} copies` : ""}`;
   return {
-    kind: "storage",
+    // A stock held in RAM ("50 million sessions at 2 KB each, about 100 GB of RAM") is memory.
+    kind: period === undefined && MEMORY_WORDS.test(sentence) ? "memory" : "storage",
     quote: sentence,
     verdict: judged.verdict,
-    claimed: { value: claimed, text: claimText },
-    expected,
+    claimed: { value: claimed, text: claim.text },
+    expected: best,
     factor: judged.factor,
     formula,
     missing: [],
     headline:
       judged.verdict === "consistent"
         ? `Right: ${subject} is about ${said}.`
-        : `${subject} is about ${said}, ${comparedWith(claimText, judged)}.`,
+        : `${subject} is about ${said}, ${comparedWith(claim.text, judged)}.`,
     rows: [
-      { label: "Your figure", value: claimText },
-      { label: `Storage ${over}`, value: said, formula },
+      { label: "Your figure", value: claim.text },
+      { label: period === undefined ? "Total" : `Storage ${over}`, value: said, formula },
       { label: "Off by", value: times(judged.factor) },
     ],
     assumptions: [
-      "Decimal units; one copy, before compression or replication.",
+      copies
+        ? `Decimal units, before compression unless a compressed size was stated; ${grouped(k)} copies.`
+        : "Decimal units; one copy, before compression or replication.",
       ...(period === SECONDS.month ? ["A month is 30 days."] : []),
+      ...(events || period === undefined ? [] : [`${records?.text} is taken as ${over}'s records.`]),
       TOLERANCE_NOTE,
     ],
   };

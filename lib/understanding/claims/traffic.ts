@@ -8,11 +8,13 @@ import { bitsPerSecond, count, grouped, rate } from "@/lib/pipelines/capacity/fo
 import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
 import {
+  copiesOf,
   fromContext,
   headNoun,
   isBandwidth,
   isBytesRate,
   isEstimate,
+  isLastOf,
   isPerSecond,
   isPerServerRate,
   isPerUserRate,
@@ -71,7 +73,11 @@ function actionsEach(sentence: string, qs: Quantity[]): Quantity | undefined {
       !isUsers(c) &&
       !SERVERS.test(c.what) &&
       c.value < PER_USER_DAILY_MAX &&
-      /^\s*(?:each|apiece|per (?:user|person|head|member|customer|visitor|viewer))\b/i.test(sentence.slice(c.end)),
+      (/^\s*(?:each|apiece|per (?:user|person|head|member|customer|visitor|viewer))\b/i.test(sentence.slice(c.end)) ||
+        // "40M DAU × 25 requests": a small count multiplying the users is each one's.
+        qs.some(
+          (u) => isUsers(u) && u.end <= c.start && /^\s*(?:[×x*]|times)\s*$/i.test(sentence.slice(u.end, c.start)),
+        )),
   );
   return q ? { ...q, kind: "rate", value: q.value / SECONDS_PER_DAY, unit: "a day" } : undefined;
 }
@@ -144,7 +150,7 @@ export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]):
   if (users && actions) {
     eventsPerDay = users.value * perDay(actions);
     subject = `${users.text} × ${actions.text}`;
-  } else if (totalDaily && !users) {
+  } else if (totalDaily) {
     eventsPerDay = perDay(totalDaily);
     subject = totalDaily.text;
   } else {
@@ -226,43 +232,87 @@ function judgeQps(
 }
 
 /**
- * "At 100,000 peak QPS and 2,000 QPS per server with 3 replicas we need 150 servers." The claim is
- * a count of the unit the per-unit rate names ("each replica takes 1k … 4 replicas"), else of a
- * fleet word; replicas are copies unless they are that unit.
+ * The load a fleet is sized for when the sentence gives none: the ledger's latest request rate,
+ * times a peak factor said after it ("average is 20k QPS and peak is about 5x average") when the
+ * sentence sizes for the peak.
+ */
+function ledgerLoad(sentence: string, context: Quantity[]): { load: Quantity; factor?: Quantity } | undefined {
+  const index = context.findLastIndex((q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
+  const load = context[index];
+  if (!load) return undefined;
+  const factor = context
+    .slice(index + 1)
+    .find((q) => q.kind === "count" && q.unit === "x" && q.value > 1 && q.value <= 20);
+  return factor && /\bpeak/i.test(sentence) ? { load, factor } : { load };
+}
+
+/**
+ * Servers as units that cancel: requests a second / requests a second one unit handles, rounded
+ * up, × copies. The claim is a count of the unit the per-unit rate names ("each replica takes 1k …
+ * 4 replicas"), else of a fleet word; a bare figure after it is a further claim when copies are
+ * said ("150 workers, two replicas each for 300"). The last claim carries the copies; an earlier
+ * one may be one copy. A fleet sized "at peak" with nothing to divide is a claim that cannot be
+ * checked yet.
  */
 export function checkServers(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
   const perServerHere = qs.find(isPerServerRate);
   const perServerSaid = perServerHere ?? fromContext(context, isPerServerRate);
   const entity = perServerSaid ? perUnit(perServerSaid) : undefined;
-  const claim =
-    qs.find((q) => isPlainCount(q) && entity !== undefined && headNoun(q.what) === singular(entity)) ??
-    qs.find((q) => isPlainCount(q) && SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? ""));
+  const isFleet = (q: Quantity) =>
+    isPlainCount(q) &&
+    ((entity !== undefined && headNoun(q.what) === singular(entity)) ||
+      (SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "")));
+  const claim = qs.find(isFleet);
   if (!claim) return undefined;
   const loadHere = qs.find(isClaimedQps);
-  if (!perServerHere && !loadHere && !isEstimate(sentence, claim)) return undefined;
+  const sizing = /\b(?:peak|traffic|load)\b/i.test(sentence);
+  if (!perServerHere && !loadHere && !isEstimate(sentence, claim) && !sizing) return undefined;
   const perServer = perServerSaid;
-  const load = loadHere ?? fromContext(context, (q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
+  const fromLedger = loadHere ? undefined : ledgerLoad(sentence, context);
+  const load = loadHere ?? fromLedger?.load;
   if (!load || !perServer) {
     const missing: Array<[string, string]> = [];
     if (!load) missing.push(["the peak QPS", "what is the peak QPS?"]);
     if (!perServer) missing.push(["the QPS one server handles", "how many requests a second does one server handle?"]);
     return cannotCheck("servers", sentence, claim.text, missing, "peak QPS / QPS a server × replicas");
   }
-  const replicas = qs.find((q) => q !== claim && isPlainCount(q) && REPLICAS.test(q.what ?? ""));
-  const copies = replicas?.value ?? 1;
-  const exact = (load.value / perServer.value) * copies;
-  const needed = ceilTolerant(exact);
-  const formula = `${rate(load.value)} / ${rate(perServer.value)} × ${copies} ${copies === 1 ? "copy" : "replicas"} = ${grouped(exact)} → ${grouped(needed)}`;
-  return result("servers", sentence, claim, needed, judge(claim.value, needed), {
-    formula,
-    subject: `${load.text} at ${perServer.text}${replicas ? ` with ${replicas.text}` : ""}`,
-    said: `${grouped(needed)} ${claim.what ?? "servers"}`,
-    rows: [{ label: "Servers needed", value: grouped(needed), formula }],
-    assumptions: [
-      ...(replicas ? [] : ["One copy, since no replication was stated."]),
-      "No headroom for failures or deploys is added.",
-    ],
+  const copies = copiesOf(
+    sentence,
+    qs.filter((q) => !isFleet(q)),
+  );
+  const k = copies?.value ?? 1;
+  // "so 150 workers, two replicas each for 300": with copies said, a bare figure after the claim is the total.
+  const claims = [
+    ...qs.filter(isFleet),
+    ...(copies ? qs.filter((q) => isPlainCount(q) && !q.what && q.start > claim.start && q.value > 1) : []),
+  ].sort((a, b) => a.start - b.start);
+  const peakFactor = fromLedger?.factor;
+  const peak = load.value * (peakFactor?.value ?? 1);
+  const exact = peak / perServer.value;
+  const one = ceilTolerant(exact);
+  const all = ceilTolerant(exact * k);
+  const loadText = peakFactor ? `${rate(load.value)} × ${grouped(peakFactor.value)}` : rate(load.value);
+  const formula = `${loadText} / ${rate(perServer.value)}${copies ? ` × ${grouped(k)} replicas` : ""} = ${grouped(exact * k)} → ${grouped(all)}`;
+  const checks = claims.map((c) => {
+    const expected = copies && isLastOf(c, claims) ? [all] : copies ? [one, all] : [one];
+    const judged = judge(c.value, ...expected);
+    const best =
+      expected.includes(all) && (expected.length === 1 || judged.factor === Math.max(c.value / all, all / c.value))
+        ? all
+        : one;
+    return result("servers", sentence, c, best, judged, {
+      formula,
+      subject: `${peakFactor ? `${load.text} × ${peakFactor.text} at peak` : load.text} at ${perServer.text}${copies && best === all ? ` with ${copies.text}` : ""}`,
+      said: `${grouped(best)} ${claim.what ?? "servers"}`,
+      rows: [{ label: "Servers needed", value: grouped(best), formula }],
+      assumptions: [
+        ...(copies ? [] : ["One copy, since no replication was stated."]),
+        ...(peakFactor ? [`The peak is the stated average × ${peakFactor.text}.`] : []),
+        "No headroom for failures or deploys is added.",
+      ],
+    });
   });
+  return checks.find((c) => c.verdict !== "consistent") ?? checks[0];
 }
 
 /** "30,000 QPS with 10 KB responses is about 300 MB/s of egress." Beside a bandwidth, any other size is one request's. */

@@ -10,6 +10,8 @@ export interface NumberSpan {
   /** Exclusive. */
   end: number;
   value: number;
+  /** "a"/"an" read as one before a unit ("a kilobyte", "under a millisecond", "a year of logs"). */
+  article?: true;
 }
 
 type NumberModel = ReturnType<NumberRecognizer["getNumberModel"]>;
@@ -101,9 +103,29 @@ export function vagueSpans(text: string): NumberSpan[] {
   return spans;
 }
 
+/**
+ * The article as the number one before a unit word (general English): "a kilobyte", "in under a
+ * millisecond", "a year of retention", "a week's worth". Not after "once"/"twice" ("twice a day"
+ * is a frequency); the parser drops one that a number's own period already covers ("5k a second").
+ */
+const ARTICLE_UNIT =
+  /\b(?<!\b(?:once|twice|thrice|times)\s+)(an?)\s+(?=(?:kilo|mega|giga|tera|peta)bytes?\b|[KMGTP]i?B\b|byte\b|(?:milli|micro)?seconds?\b|minute\b|hour\b|day\b|week\b|month\b|year\b)/gi;
+
+export function articleSpans(text: string): NumberSpan[] {
+  return [...text.matchAll(ARTICLE_UNIT)].map((m) => ({
+    start: m.index,
+    end: m.index + (m[1]?.length ?? 1),
+    value: 1,
+    article: true as const,
+  }));
+}
+
 /** Every number in the text, in order, with its value (magnitudes applied). */
 export function numberSpans(text: string): NumberSpan[] {
   const spans: NumberSpan[] = vagueSpans(text);
+  for (const span of articleSpans(text)) {
+    if (!spans.some((s) => overlaps(s, span))) spans.push(span);
+  }
   for (const result of numberModel().parse(text)) {
     const spanText = text.slice(result.start, result.end + 1);
     const value = fractionOfMagnitude(spanText) ?? Number(result.resolution?.value);

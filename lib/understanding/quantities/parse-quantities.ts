@@ -33,10 +33,31 @@ function formatQuantities(text: string): Quantity[] {
   return found;
 }
 
-/** "twice the average", "double the peak": multipliers written as words (general English). */
-const MULTIPLIER_WORDS: Record<string, number> = { twice: 2, double: 2, triple: 3, treble: 3, quadruple: 4 };
-const MULTIPLIER =
-  /\b(twice|double|triple|treble|quadruple)\b(?=\s+(?:the|that|this|its?|our|their|average|mean|normal|usual|peak|load|traffic)\b)/gi;
+/**
+ * Multipliers written as words (general English): "twice the average", "double the peak", "triple
+ * replication", "replicated twice", "store every file twice", "doubled for redundancy". "Twice a
+ * day" is a frequency, not a multiplier.
+ */
+const MULTIPLIER_WORDS: Record<string, number> = {
+  twice: 2,
+  double: 2,
+  doubled: 2,
+  thrice: 3,
+  triple: 3,
+  tripled: 3,
+  treble: 3,
+  quadruple: 4,
+  quadrupled: 4,
+};
+const MULTIPLIER = new RegExp(
+  [
+    // An adjective before what it multiplies: "double the peak", "triple replication".
+    "\\b(double|triple|treble|quadruple)\\b(?=\\s+(?:the|that|this|its?|our|their|average|mean|normal|usual|peak|load|traffic|replicat\\w*|redundan\\w*|copies|writes?|storage)\\b)",
+    // An adverb or participle standing on its own: "twice", "doubled for redundancy".
+    "\\b(twice|thrice|doubled|tripled|quadrupled)\\b(?!\\s+(?:a|an|per|each|every)\\s+(?:second|minute|hour|day|week|month|year)\\b)(?!\\s+(?:daily|weekly|monthly|hourly|yearly|annually)\\b)",
+  ].join("|"),
+  "gi",
+);
 
 function multiplierWords(text: string): Quantity[] {
   return [...text.matchAll(MULTIPLIER)].map((m) => ({
@@ -133,7 +154,14 @@ function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
   } else if (kind === "bytes") {
     const target = readSizeTarget(text, end, skip);
     what = target.what;
-    if (target.periodSeconds) {
+    // "Per month we'd write 150 GB": a period opening the clause makes a total a rate of bytes.
+    const opening = target.periodSeconds || target.what?.startsWith("per ") ? undefined : clausePeriod(text, r.start);
+    if (opening) {
+      kind = "rate";
+      value /= opening.seconds;
+      unit = `${unit} ${opening.text}`;
+      what = "bytes";
+    } else if (target.periodSeconds) {
       // "5 TB of click logs per day" is a rate of bytes.
       kind = "rate";
       value /= target.periodSeconds;
@@ -161,18 +189,58 @@ function complete(text: string, r: Reading, skip: Skip): Quantity | undefined {
 const isBytesUnit = (unit: string) =>
   /^(?:[kmgtp]i?b|b|bytes?|[kmgtp]?bits?|[kmgt]bit|gbps|mbps|megs?|gigs?)\b/i.test(unit);
 
+// A load named just before a bare number ("QPS is around 50k", "peak of 8k", "average: 12k") or
+// just after it ("~11.6k average", "9k at peak"): the number is requests a second.
+const LOAD_BEFORE =
+  /\b(?:qps|rps|tps|requests per second|queries per second|peak|average|avg)\s*(?:is|was|of|at|=|:|~|≈|will be|would be|should be|comes to|around|about|roughly|approximately|maybe|nearly|\s)*$/i;
+const LOAD_AFTER = /^\s*(?:qps\b|rps\b|average\b|avg\b|on average\b|at peak\b|peak\b)/i;
+const isPerSecondUnit = (unit: string) => /second|sec\b|\/s\b|qps|rps|tps|req\/s/i.test(unit);
+
 /**
  * Unit ellipsis: a bare number takes the unit of the rate or size said just before it, as speech
  * does ("60k QPS and each server handles 2k", "8k/s at 500 per host", "55k QPS, peaking at 140k"),
- * or, for one unit's share said first, just after it. Not after an operator ("/ 86,400") nor when
- * a count stands between them.
+ * or, for one unit's share said first, just after it. Not after an operator ("/ 86,400") unless
+ * the number is one unit's share ("30k rps / 2k per box"), nor when a count stands between them.
+ * A bare number called a load ("QPS is around 50k", "~11.6k average") is requests a second, even
+ * after a rate per day.
  */
 function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantity, number>): Quantity[] {
-  return quantities.map((q, i) => {
+  const out: Quantity[] = [];
+  const hasRequestRate = quantities.some((q) => q.kind === "rate" && !isBytesUnit(q.unit));
+  for (const [i, q] of quantities.entries()) {
+    const read = inherit(q, i);
+    // An inherited reading keeps its spoken number, so a later ellipsis scales from it.
+    if (read !== q && numbers.has(q)) numbers.set(read, numbers.get(q) ?? read.value);
+    out.push(read);
+  }
+  return out;
+
+  function inherit(q: Quantity, i: number): Quantity {
     if (q.kind !== "count" || q.unit !== "" || q.what || q.value < 1) return q;
-    if (/(?:[/÷×*]|\bx|\btop|\bof)\s*$/i.test(text.slice(Math.max(0, q.start - 6), q.start))) return q;
+    const lead = text.slice(Math.max(0, q.start - 40), q.start);
+    const after = text.slice(q.end, q.end + 16);
+    const named = /\b(?:qps|rps|tps|requests per second|queries per second)\b[^\d]*$/i.test(lead.slice(-30));
+    if ((LOAD_BEFORE.test(lead) || LOAD_AFTER.test(after)) && (named || hasRequestRate)) {
+      const previous = out
+        .slice(0, i)
+        .reverse()
+        .find((p) => p.kind === "rate" && !isBytesUnit(p.unit));
+      // "each does 500 rps and peak is 18k": a load is the whole service's, not one unit's share.
+      if (!previous || !isPerSecondUnit(previous.unit) || /\bper\s/.test(previous.what ?? "")) {
+        return {
+          ...q,
+          kind: "rate",
+          unit: previous && isPerSecondUnit(previous.unit) ? previous.unit : "qps",
+          what: "requests",
+        };
+      }
+    }
+    // "300 million of them" counts things, whatever unit was said before.
+    if (/^\s+of\b/i.test(text.slice(q.end))) return q;
+    const shareAfter = /^\s*(?:per|each|apiece)\b/i.test(text.slice(q.end));
+    if (!shareAfter && /(?:[/÷×*]|\bx|\btop|\bof)\s*$/i.test(text.slice(Math.max(0, q.start - 6), q.start))) return q;
     const carries = (p: Quantity) => p.unit !== "x" && p.kind !== "dimension" && p.kind !== "bytes_per_value";
-    let before = quantities.slice(0, i).reverse().find(carries);
+    let before = out.slice(0, i).reverse().find(carries);
     // "Each broker handles 3k, at 90k QPS": one unit's share may come before the load it shares.
     if (!before && perUnitEntity(text, q.start, q.end)) before = quantities.slice(i + 1).find(carries);
     if (!before || (before.kind !== "rate" && before.kind !== "bytes")) return q;
@@ -184,7 +252,7 @@ function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantit
       unit: before.unit,
       ...(before.what ? { what: before.what } : {}),
     };
-  });
+  }
 }
 
 /**
@@ -243,6 +311,12 @@ export function parseQuantities(text: string): Quantity[] {
     numbers.set(q, r.span.value);
     quantities.push(q);
   }
-  const all = [...quantities, ...formats, ...multiplierWords(text)].sort((a, b) => a.start - b.start);
+  // "a second" of "5k a second" is that number's period, not one second.
+  const kept = quantities.filter((q, i) => {
+    const r = readings.find((x) => x.start === q.start);
+    if (!r?.span.article) return true;
+    return q.kind !== "count" && !quantities.some((p, j) => j !== i && p.start <= q.start && q.start < p.end);
+  });
+  const all = [...kept, ...formats, ...multiplierWords(text)].sort((a, b) => a.start - b.start);
   return inheritUnits(text, all, numbers).map((q) => withPerUnit(text, q));
 }

@@ -14,7 +14,8 @@ const STOP = new Set(
     "handle handles use uses store stores cost costs requires require stay stays sit sits run runs " +
     "come comes came total totals amount amounts add adds work works equal equals " +
     "each every per about around roughly approximately nearly almost only just total up down all no not " +
-    "x × peak average avg across between through within without among via during apiece"
+    "x × peak average avg across between through within without among via during apiece " +
+    "since because given while whereas although though"
   ).split(" "),
 );
 
@@ -108,7 +109,7 @@ export function readNoun(text: string, from: number, skip: Skip): NounReading {
 export function readSizeTarget(text: string, from: number, skip: Skip): NounReading {
   const rest = text.slice(from);
   const per = /^\s*(per|a|an|each|for each)\s+([A-Za-z]+)/i.exec(rest);
-  if (per?.[2] && !perPeriod(rest) && !STOP.has(per[2].toLowerCase())) {
+  if (per?.[2] && !perPeriod(rest) && !STOP.has(per[2].toLowerCase()) && !/[^e]ed$/i.test(per[2])) {
     return { what: `per ${per[2].toLowerCase()}`, length: per[0].length };
   }
   // "each", "apiece": a size of one of something.
@@ -137,6 +138,9 @@ function nounBefore(clause: string): string | undefined {
   const ws = clause.split(/\s+/).filter((w) => NAME_WORD.test(w));
   for (let i = ws.length - 1; i >= 0; i--) {
     const w = ws[i] ?? "";
+    // "5 million clicks a day, each about 100 bytes": the period is no unit; the clicks are.
+    if (/^(?:second|minute|hour|day|week|month|year)s?$/i.test(w) || PERIOD_WORDS[w.toLowerCase()] !== undefined)
+      continue;
     if (!STOP.has(w.toLowerCase()) && !/ing$/i.test(w) && !HEDGE_WORD.test(w) && !/\d/.test(w)) return singular(w);
   }
   return undefined;
@@ -157,7 +161,7 @@ export function perUnitEntity(
   const clauseStart = Math.max(...[",", ";", ":", ".", "(", "\n"].map((c) => text.lastIndexOf(c, start - 1))) + 1;
   const clause = text.slice(clauseStart, start);
   const per = /^\s*(?:per|a|an|for each|for every|on each)\s+([A-Za-z][\w-]*)/i.exec(after);
-  if (per?.[1] && !perPeriod(after) && !STOP.has(per[1].toLowerCase())) {
+  if (per?.[1] && !perPeriod(after) && !STOP.has(per[1].toLowerCase()) && isEntity(singular(per[1]))) {
     return { entity: singular(per[1]), length: per[0].length };
   }
   const each = /^\s*(?:each|apiece)\b/i.exec(after);
@@ -165,20 +169,52 @@ export function perUnitEntity(
     const entity = nounBefore(clause);
     return entity ? { entity, length: each[0].length } : undefined;
   }
-  // "each embedding service instance handles 3k": the words after "each", up to the verb.
-  const before = /\b(?:each|every|one|a single)\s+([A-Za-z][\w\s-]*)$/i.exec(clause);
+  // "each embedding service instance handles 3k", "a GPU handles about 400 QPS": the words after
+  // "each"/"a", up to the verb. After "a" the verb must be there, so "at a peak of 9k" names no unit.
+  const before =
+    /\b(each|every|one|a single)\s+([A-Za-z][\w\s-]*)$/i.exec(clause) ?? /\b(an?)\s+([A-Za-z][\w\s-]*)$/i.exec(clause);
   // "One hundred million vectors": "one" there is a number, not one unit.
-  if (!before || /^(?:hundred|thousand|million|billion|trillion|and|or|of)\b/i.test(before[1] ?? "")) return undefined;
+  if (!before || /^(?:hundred|thousand|million|billion|trillion|and|or|of)\b/i.test(before[2] ?? "")) return undefined;
+  const article = /^an?$/i.test(before[1] ?? "");
   const ws: string[] = [];
-  for (const w of (before[1] ?? "").trim().split(/\s+/)) {
-    if (STOP.has(w.toLowerCase()) || HEDGE_WORD.test(w)) break;
+  let stop = "";
+  for (const w of (before[2] ?? "").trim().split(/\s+/)) {
+    if (STOP.has(w.toLowerCase()) || HEDGE_WORD.test(w)) {
+      stop = w;
+      break;
+    }
     ws.push(w);
   }
-  // "2 KB each come to": an "each" closing a phrase names no unit of what follows.
-  if (ws.length === 0) return undefined;
+  if (ws.length === 0) {
+    // "nodes that each handle 7k", "40 machines, since each does 500 rps": "each" as a pronoun
+    // (clause-initial or after a conjunction) stands for the noun said before it.
+    const lead = clause.slice(0, before.index);
+    // The verb must lead straight to the number: "each does 500" (not "each does 500 rps and peak is 18k").
+    const verbThenNumber =
+      /^(?:(?:can|could|will|would|should|may|might)\s+)?[a-z]+\s+(?:(?:about|around|roughly|approximately|maybe|up to|~)\s+)*$/i;
+    if (
+      article ||
+      !verbThenNumber.test(before[2] ?? "") ||
+      !/^\s*$|\b(?:that|which|who|since|because|as|and|so|while|where|with)\s*$/i.test(lead)
+    ) {
+      // "2 KB each come to": an "each" closing a phrase names no unit of what follows.
+      return undefined;
+    }
+    const entity = nounBefore(lead) ?? nounBefore(text.slice(0, Math.max(0, clauseStart - 1)));
+    return entity && isEntity(entity) ? { entity, length: 0 } : undefined;
+  }
   // After a singular subject the verb ends in -s ("instance handles"); an -ing word is a verb too.
-  if (ws.length >= 2 && /[^s]s$/i.test(ws[ws.length - 1] ?? "")) ws.pop();
+  const verb = ws.length >= 2 && /[^s]s$/i.test(ws[ws.length - 1] ?? "");
+  if (verb) ws.pop();
+  // "a pod handles 200", "a GPU can do 400": after "a" a verb must follow the noun.
+  if (article && !verb && !/^(?:[a-z]+[^s]s|can|could|will|would|does|do|should|may|might)$/i.test(stop))
+    return undefined;
   while (ws.length && /ing$/i.test(ws[ws.length - 1] ?? "")) ws.pop();
   const entity = ws.length ? singular(ws[ws.length - 1] ?? "") : nounBefore(clause.slice(0, before.index));
-  return entity && /^[a-z][a-z-]*$/.test(entity) ? { entity, length: 0 } : undefined;
+  // "requests a day times 2 KB": after "a", a period is the rate's, not a unit doing work.
+  if (article && entity && /^(?:second|minute|hour|day|week|month|year)$/.test(entity)) return undefined;
+  return entity && isEntity(entity) ? { entity, length: 0 } : undefined;
 }
+
+/** A unit's name: a word, not a participle ("each compressed to 400 bytes" names no unit). */
+const isEntity = (word: string) => /^[a-z][a-z-]*$/.test(word) && !/[^e]ed$/.test(word);
