@@ -61,6 +61,8 @@ export interface LedgerEntry {
   /** Index of the turn in the transcript. */
   turn: number;
   step: StepId;
+  /** A figure whose arithmetic the interviewer challenged: shown, but never used as an input to a later check. */
+  disputed?: boolean;
 }
 
 /** How a check card's verdict reads: the claim holds, is too high or too low, or cannot be checked yet. */

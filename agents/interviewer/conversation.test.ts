@@ -61,17 +61,24 @@ describe("the interviewer understands requests in the candidate's own words", ()
     expect(hints.some((h) => lastReply(view).includes(h))).toBe(true);
   });
 
-  it("says the question again in other words when asked what it means", async () => {
+  it("says the question again in other words when asked what it means, without giving away the rubric", async () => {
     let view = await say(
       await start("news-feed"),
       "I'd optimise for long-term engagement, because clicks reward bait.",
     );
     const asked = lastReply(view);
     view = await say(view, "What do you mean by that?");
-    expect(lastReply(view)).not.toBe(asked);
-    const followUps = getScenario("news-feed").steps["clarify-requirements"].followUps.map((f) => f.text);
-    const question = followUps.find((f) => asked.includes(f));
-    expect(question && lastReply(view).includes(question)).toBe(true);
+    const reply = lastReply(view);
+    expect(reply).not.toBe(asked);
+    expect(reply).toMatch(/^Let me put it another way\./);
+    const step = getScenario("news-feed").steps["clarify-requirements"];
+    const current = step.followUps.find((f) => asked.includes(f.text));
+    const rewording = step.followUps.find(
+      (f) => f !== current && reply.includes(f.text) && f.targets.some((t) => current?.targets.includes(t)),
+    );
+    const shortened = current && reply.includes(current.text.split(/(?<=[?.])\s+/)[0] ?? "");
+    expect(Boolean(rewording) || Boolean(shortened)).toBe(true);
+    for (const item of step.rubric) expect(reply.toLowerCase()).not.toContain(item.title.toLowerCase());
     expect(view.currentStep).toBe("clarify-requirements");
   });
 

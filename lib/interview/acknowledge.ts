@@ -41,7 +41,9 @@ export function startsWithVerb(title: string): boolean {
 
 /** A quantity as the candidate said it, with what it counts when the words don't already say so. */
 function describe(entry: LedgerEntry): string {
-  if (!entry.what || entry.text.toLowerCase().includes(entry.what.toLowerCase())) return entry.text;
+  // A unit already says what a rate or a size measures ("1,400 QPS", "64 GB"); only a count needs its noun.
+  if (entry.kind !== "count" || !entry.what || entry.text.toLowerCase().includes(entry.what.toLowerCase()))
+    return entry.text;
   return `${entry.text} ${entry.what}`;
 }
 

@@ -37,8 +37,12 @@ const FIT_TALK =
 function isFunnelClaim(sentence: string): boolean {
   const stage = (word: string) => (/^re-?rank/i.test(word) ? "rerank" : /^rank/i.test(word) ? "rank" : "retrieve");
   const stages = new Set([...sentence.matchAll(FUNNEL_TALK)].map((m) => stage(m[1] ?? "")));
+  // "Our SLA is p99 under 100 ms for the whole ranking pipeline": one stage's target is a requirement.
+  if (stages.size < 2 && REQUIREMENT_TALK.test(sentence)) return false;
   return stages.size > 0 && BUDGET_TALK.test(sentence) && (stages.size >= 2 || FIT_TALK.test(sentence));
 }
+// Words that state a requirement rather than an estimate (general engineering English).
+const REQUIREMENT_TALK = /\b(?:sla|slo|slas|slos|target(?:ing)?|goal|requirements?|required)\b/i;
 const METRIC = /\b(log ?loss|normali[sz]ed entropy|NE|AUC)\b\s*(?:of|is|=|around|about|~|at)?\s*(0?\.\d+)/i;
 
 const ms = (q: Quantity | undefined) => (q ? Number((q.value * 1000).toPrecision(12)) : undefined);

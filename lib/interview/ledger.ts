@@ -15,9 +15,11 @@ function sentenceAround(text: string, at: number): string {
 
 /**
  * A bare small count ("2 options", "step 3") is not worth keeping, nor a number word in prose
- * ("one shared embedding"); a unit, a large value, or a digit count of something is.
+ * ("one shared embedding"), nor a number inside a compound word ("2-hop", "3-stage"); a unit, a
+ * large value, or a digit count of something is.
  */
-function worthKeeping(q: Quantity): boolean {
+function worthKeeping(q: Quantity, text: string): boolean {
+  if (q.kind === "count" && text.charAt(q.end) === "-") return false;
   if (q.kind !== "count" || q.value >= 100) return true;
   return Boolean(q.what) && /\d/.test(q.text);
 }
@@ -42,15 +44,26 @@ export function ledgerEntriesFrom({
   step: StepId;
   within?: string[];
 }): LedgerEntry[] {
-  return quantities.filter(worthKeeping).flatMap((q) => {
-    const sentence = sentenceAround(text, q.start);
-    if (within && !within.some((s) => s.includes(q.text) && (s.includes(sentence) || sentence.includes(s)))) {
-      return [];
-    }
-    return [
-      { source, text: q.text, kind: q.kind, value: q.value, ...(q.what ? { what: q.what } : {}), sentence, turn, step },
-    ];
-  });
+  return quantities
+    .filter((q) => worthKeeping(q, text))
+    .flatMap((q) => {
+      const sentence = sentenceAround(text, q.start);
+      if (within && !within.some((s) => s.includes(q.text) && (s.includes(sentence) || sentence.includes(s)))) {
+        return [];
+      }
+      return [
+        {
+          source,
+          text: q.text,
+          kind: q.kind,
+          value: q.value,
+          ...(q.what ? { what: q.what } : {}),
+          sentence,
+          turn,
+          step,
+        },
+      ];
+    });
 }
 
 /** True when the candidate's figure only repeats one the interviewer gave: never credit them with it. */
@@ -82,4 +95,30 @@ export function ledgerAnswers(question: string, ledger: LedgerEntry[]): LedgerEn
     if (what.length > 0 && what.every((t) => asked.has(t))) return entry;
   }
   return null;
+}
+
+/**
+ * The figures of an interviewer turn not yet in the ledger (the opening prompt, a question that
+ * gives a number, a fact): recorded as the interviewer's, so the candidate is never credited with them.
+ */
+export function interviewerFigures({
+  text,
+  quantities,
+  turn,
+  step,
+  ledger,
+}: {
+  text: string;
+  quantities: Quantity[];
+  turn: number;
+  step: StepId;
+  ledger: LedgerEntry[];
+}): LedgerEntry[] {
+  const fresh: LedgerEntry[] = [];
+  for (const entry of ledgerEntriesFrom({ text, quantities, source: "interviewer", turn, step })) {
+    const known = [...ledger, ...fresh];
+    if (!repeatsInterviewer(entry, known) && !known.some((e) => e.text === entry.text && e.sentence === entry.sentence))
+      fresh.push(entry);
+  }
+  return fresh;
 }

@@ -149,7 +149,13 @@ function sentenceActs(
   // tacked on) or an injection rides along: two requests in one sentence ("I'm lost; some
   // guidance?") are one request said twice, and the whole sentence reads it best.
   const distinct = new Set(kinds);
-  const mixed = distinct.size > 1 && (distinct.has("answer") || distinct.has("injection"));
+  // A request to move on or end is never read from a clause: "in the end, I'd track X; next, Y"
+  // is an answer, and leaving a step or the interview on a fragment would lose the candidate's work.
+  const commands = new Set<ActKind>(["end", "move_on"]);
+  const mixed =
+    distinct.size > 1 &&
+    (distinct.has("injection") ||
+      (distinct.has("answer") && [...distinct].some((k) => k !== "answer" && !commands.has(k))));
   if (!mixed) return [{ kind: whole, text: sentence.text }];
   const runs: Array<{ kind: ActKind; start: number; end: number }> = [];
   clauses.forEach((clause, i) => {

@@ -34,6 +34,10 @@ export const actSchema = z.object({
     .enum(STEP_IDS)
     .optional()
     .describe("move_on only: the framework step the candidate named, when they named one"),
+  unsure: z
+    .enum(["end", "move_on"])
+    .optional()
+    .describe("set by the offline reader: the sentence may ask to end or move on, but not surely enough to act on"),
 });
 export type Act = z.infer<typeof actSchema>;
 

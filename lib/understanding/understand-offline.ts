@@ -1,13 +1,36 @@
+import { classifySentence } from "./acts/classify-sentence";
 import { detectActs } from "./detect-acts";
 import { parseQuantities } from "./quantities/parse-quantities";
-import type { Understanding } from "./types";
+import type { Act, Understanding } from "./types";
+
+/**
+ * How sure the classifier must be before a sentence ends the interview or leaves a step. The
+ * costs are lopsided: a wrong ending throws away the rest of the interview and cannot be undone,
+ * while a missed one costs the candidate one more message. A step named outright ("go to the
+ * model") asks for less. Below these, the sentence is read as an answer and the reply says how
+ * to end or move on if that was meant.
+ */
+export const COMMAND_CONFIDENCE = { end: 0.95, move_on: 0.75, move_on_to_named_step: 0.5 } as const;
+
+/** Keeps a request to end or move on only when the classifier is sure enough of it. */
+export function guardCommand(act: Act): Act {
+  if (act.kind !== "end" && act.kind !== "move_on") return act;
+  const confidence = classifySentence(act.sentence).scores[act.kind];
+  const needed =
+    act.kind === "end"
+      ? COMMAND_CONFIDENCE.end
+      : act.targetStep
+        ? COMMAND_CONFIDENCE.move_on_to_named_step
+        : COMMAND_CONFIDENCE.move_on;
+  return confidence >= needed ? act : { kind: "answer", sentence: act.sentence, unsure: act.kind };
+}
 
 /**
  * Reads a candidate message without a model: the trained act classifier sentence by sentence,
  * and the quantity parser. A message with no sentence the classifier can read is an answer.
  */
 export function understandOffline(message: string): Understanding {
-  const acts = detectActs(message);
+  const acts = detectActs(message).map(guardCommand);
   return {
     acts: acts.length > 0 ? acts : [{ kind: "answer", sentence: message.trim() || message }],
     quantities: parseQuantities(message),

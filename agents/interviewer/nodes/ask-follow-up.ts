@@ -22,8 +22,9 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       (e) => e.source === "candidate" && e.turn === turnIndex && !repeatsInterviewer(e, state.ledger),
     );
     const earned = content.rubric.filter((r) => state.assessment?.newlyCovered.includes(r.id)).map((r) => r.title);
+    // No acknowledgement after a challenged figure, nor a second one after a confirmed figure.
     const ack =
-      state.intent === "answer" && !state.assessment?.numberCheck
+      state.intent === "answer" && !state.assessment?.numberCheck && !state.assessment?.confirmed
         ? acknowledge({ numbers, earnedTitles: earned, used: state.usedPhrases })
         : null;
     const opener = state.intent === "decline" ? "Fair enough; let's look at something else." : (ack?.text ?? "");

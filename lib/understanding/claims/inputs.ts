@@ -24,8 +24,9 @@ export const isBytesRate = (q: Quantity) => q.kind === "rate" && BYTE_UNIT.test(
 export const isBandwidth = (q: Quantity) => isBytesRate(q) && /(\/s|ps|second|sec)$/i.test(q.unit);
 export const isStorageRate = (q: Quantity) => isBytesRate(q) && !isBandwidth(q);
 /** A size on its own: "64 GB", not "200 bytes per event" or "10 KB responses". */
+// "8 TB of profile storage", "2 TB of disk space": the phrase's head names where bytes are kept.
 export const isPlainSize = (q: Quantity) =>
-  q.kind === "bytes" && (!q.what || /^(ram|memory|disk|storage|ssd|space|vram|hbm)$/i.test(q.what));
+  q.kind === "bytes" && (!q.what || /^(?:[a-z-]+\s+){0,2}(ram|memory|disk|storage|ssd|space|vram|hbm)$/i.test(q.what));
 /** A size per unit of work: "200 bytes per event", "1 KB each", "10 KB responses". */
 export const isSizeEach = (q: Quantity) => q.kind === "bytes" && !isPlainSize(q);
 // What a memory total is "of" (general ML vocabulary): "12.8 GB of embeddings", "of the index".
@@ -43,13 +44,23 @@ export function population(qs: Quantity[]): Quantity | undefined {
   return (
     qs.find(isUsers) ??
     qs
-      .filter((q) => isPlainCount(q) && q.what && !SERVERS.test(q.what) && !REPLICAS.test(q.what))
+      .filter((q) => isPlainCount(q) && q.what && !SERVERS.test(q.what) && !REPLICAS.test(q.what) && !isModelSize(q))
       .sort((a, b) => b.value - a.value)[0]
   );
 }
 
+/** "the LLM is 70B": a model's parameter count, never people, records or machines. */
+export const isModelSize = (q: Quantity) => q.what === "parameters";
+
 /** A rate said per second ("QPS", "/s", "a second"): the form a claimed load takes. */
 export const isPerSecond = (q: Quantity) => /second|sec\b|\/s\b|qps|rps|tps|req\/s/i.test(q.unit);
+
+/**
+ * A rate said per second, minute or hour ("6 million requests per minute", "720k calls an hour"):
+ * a load, already normalised to a second by the parser. A rate per day or longer is a volume.
+ */
+export const isSubDayRate = (q: Quantity) =>
+  isPerSecond(q) || /\b(?:minute|min|hour|hr|h|hourly)s?$/i.test(q.unit.replace(/^(?:per|a|an|each|every)\s+/i, ""));
 
 export const perDay = (q: Quantity) => q.value * 86_400;
 
@@ -127,12 +138,23 @@ export function copiesOf(sentence: string, qs: Quantity[], loose = false): Quant
   return qs.find((q) => {
     if (q.kind !== "count") return false;
     if (q.unit === "" && REPLICAS.test(q.what ?? "")) return q.value >= 1 && q.value <= 10;
-    if (q.unit !== "x" || q.value < 1 || q.value > 10) return false;
+    if (q.unit !== "x" || q.value < 1 || q.value > 10 || isCompressionRatio(sentence, q)) return false;
     const near = sentence.slice(Math.max(0, q.start - 30), Math.min(sentence.length, q.end + 30));
     if (COPY_TALK.test(near)) return true;
     return loose && !LOAD_TALK.test(near);
   });
 }
+
+/**
+ * "compressed 4x", "4x compression", "a 5:1 compression ratio" is spoken as a multiplier but divides
+ * what is stored (general storage English).
+ */
+export const isCompressionRatio = (sentence: string, q: Quantity) =>
+  q.unit === "x" &&
+  (/\bcompress\w*\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~)?$/i.test(
+    sentence.slice(Math.max(0, q.start - 30), q.start),
+  ) ||
+    /^\s*(?:compression|compressed|smaller)\b/i.test(sentence.slice(q.end, q.end + 16)));
 
 /**
  * Whether a claimed figure is the sentence's last conclusion, to be judged with every multiplier

@@ -2,8 +2,9 @@
  * Memory of a vector index: n × dim × bytes per value, plus HNSW's links (2·M four-byte ids a
  * vector, M = 16), the same arithmetic as the Lab's capacity form.
  */
-import { HNSW_LINK_BYTES } from "@/lib/pipelines/capacity/compute";
+import { ceilTolerant, HNSW_LINK_BYTES } from "@/lib/pipelines/capacity/compute";
 import { grouped, valueType } from "@/lib/pipelines/capacity/format";
+import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
 import {
   copiesOf,
@@ -19,7 +20,7 @@ import {
   SERVERS,
   VECTORS,
 } from "./inputs";
-import { bytes, cannotCheck, comparedWith, judge, TOLERANCE_NOTE, times } from "./judge";
+import { bytes, cannotCheck, comparedWith, judge, TOLERANCE, TOLERANCE_NOTE, times } from "./judge";
 import type { ArithmeticCheck } from "./types";
 
 export const HNSW_M = 16;
@@ -73,6 +74,35 @@ export function vectorInputs(qs: Quantity[], context: Quantity[], allowUnnamed =
     format,
     stated: Boolean(n || dim),
   };
+}
+
+/**
+ * "30 million documents split into about 10 chunks each": beside a dimension, a smaller count of
+ * what an index holds (chunks, passages, vectors), said after the corpus as each one's share,
+ * multiplies it; the index holds 300 million chunks.
+ */
+export function withSplitCorpus(sentence: string, qs: Quantity[]): Quantity[] {
+  if (!qs.some((q) => q.kind === "dimension")) return qs;
+  const corpus = qs.filter(isRowCount).sort((a, b) => b.value - a.value)[0];
+  if (!corpus) return qs;
+  const each = qs.find(
+    (q) =>
+      q !== corpus &&
+      isRowCount(q) &&
+      q.start > corpus.end &&
+      q.value >= 2 &&
+      q.value * 100 <= corpus.value &&
+      VECTORS.test(q.what ?? "") &&
+      /^\s*(?:each|apiece|per\s+[a-z]+)\b/i.test(sentence.slice(q.end)),
+  );
+  if (!each) return qs;
+  const split: Quantity = {
+    ...corpus,
+    value: corpus.value * each.value,
+    text: `${grouped(corpus.value * each.value)} ${each.what ?? ""}`.trim(),
+    ...(each.what ? { what: each.what } : {}),
+  };
+  return qs.filter((q) => q !== each).map((q) => (q === corpus ? split : q));
 }
 
 /**
@@ -172,16 +202,21 @@ export function checkMemory(
   sentenceQs: Quantity[],
   context: Quantity[],
 ): ArithmeticCheck | undefined {
-  const qs = withDimensions(sentence, sentenceQs);
+  const qs = withSplitCorpus(sentence, withDimensions(sentence, sentenceQs));
   const hasDim = qs.some((q) => q.kind === "dimension");
   const width = hasDim && !qs.some((q) => q.kind === "bytes_per_value") ? valueWidth(qs) : undefined;
-  const memorySizes = qs.filter((q) => isMemorySize(q, sentence) && q.start !== width?.start);
-  const claim = memorySizes[0];
+  const fleet = machineCapacity(sentence, qs);
+  const sized = qs.filter((q) => isMemorySize(q, sentence) && q.start !== width?.start);
+  // "it won't fit in 256 GB": a size the need is said to exceed, a bound rather than a figure.
+  const bound = sized.find((q) => NOT_FIT.test(sentence.slice(Math.max(0, q.start - 40), q.start)));
+  const memorySizes = sized.filter((q) => q !== bound);
+  const claim = memorySizes[0] ?? bound ?? fleet?.machines;
   // "So the whole table is around 20 GB" after the dimension was given: a concluded size of the index.
   const ledgerDim = !hasDim && context.some((q) => q.kind === "dimension") && claim && isEstimate(sentence, claim);
-  if (!claim || !(hasDim || MEMORY_TALK.test(sentence) || ledgerDim)) return undefined;
+  if (!claim || !(hasDim || MEMORY_TALK.test(sentence) || fleet || ledgerDim)) return undefined;
   // Records of a stated size each with no dimension are storage's arithmetic ("1 billion images at 20 KB each").
-  if (!hasDim && qs.some((q) => q.kind === "bytes" && /^(?:per |each$)/.test(q.what ?? ""))) return undefined;
+  if (!hasDim && qs.some((q) => q.kind === "bytes" && q !== fleet?.each && /^(?:per |each$)/.test(q.what ?? "")))
+    return undefined;
   const { n, dim, format, stated } = vectorInputs(qs, context);
   if (!stated && !isEstimate(sentence, claim)) return undefined;
   const formula = "vectors × dimension × bytes per value";
@@ -199,6 +234,14 @@ export function checkMemory(
   const withCopies = [s.raw * k, s.hnsw * k];
   const expectedSet =
     copies && isLastOf(claim, memorySizes) ? withCopies : copies ? [s.raw, s.hnsw, ...withCopies] : [s.raw, s.hnsw];
+  if (claim !== memorySizes[0]) {
+    // No figure of the index's size: the bound or the fleet is the claim.
+    const checks = [
+      ...(bound ? [judgeBound(sentence, bound, s, n, dim.value, format)] : []),
+      ...(fleet ? [judgeFleet(sentence, fleet, s, n, dim.value, format)] : []),
+    ];
+    return checks.find((c) => c.verdict !== "consistent") ?? checks[0];
+  }
   const j = judge(claim.value, ...expectedSet);
   if (copies) {
     s.rows.push({ label: `With ${copies.text}`, value: bytes(s.raw * k), formula: `${bytes(s.raw)} × ${grouped(k)}` });
@@ -212,7 +255,7 @@ export function checkMemory(
     j.verdict === "consistent"
       ? `Right: ${subject} take about ${bytes(s.raw)} (${short})${copies ? `, ${bytes(s.raw * k)} for ${copies.text}` : `, ${bytes(s.hnsw)} with HNSW links`}, so ${claim.text} holds.`
       : `${subject} take about ${bytes(s.raw)} (${short})${copies ? `, ${bytes(s.raw * k)} for ${copies.text}` : ""}, ${comparedWith(claim.text, j)}.`;
-  return {
+  const sizeCheck: ArithmeticCheck = {
     kind: "memory",
     quote: sentence,
     verdict: j.verdict,
@@ -225,18 +268,142 @@ export function checkMemory(
     rows: [{ label: "Your figure", value: claim.text }, ...s.rows, { label: "Off by", value: times(j.factor) }],
     assumptions: [...s.assumptions, TOLERANCE_NOTE],
   };
+  // "that's about 460 GB, so it needs at least 4 machines with 128 GB each": every claim is judged;
+  // the first wrong one is reported.
+  const checks = [
+    sizeCheck,
+    ...(bound ? [judgeBound(sentence, bound, s, n, dim.value, format)] : []),
+    ...(fleet ? [judgeFleet(sentence, fleet, s, n, dim.value, format)] : []),
+  ];
+  return checks.find((c) => c.verdict !== "consistent") ?? sizeCheck;
+}
+
+/** General English for a need exceeding a size: "won't fit in", "doesn't fit into", "can't fit on", "too big for". */
+const NOT_FIT =
+  /\b(?:(?:won't|wouldn't|doesn't|don't|can't|cannot|will not|would not|does not|do not|can not|not)\s+(?:\w+\s+)?fit\s+(?:in|into|on|within)|too (?:big|large) for|exceeds?|more than)\s+(?:a |one |the |our )?(?:single )?$/i;
+
+const PER_MACHINE_CORPUS =
+  /\b(?:each|every|per|one)\s+(?:[a-z-]+\s+)?(?:servers?|machines?|nodes?|shards?|hosts?|gpus?|box|instances?)\s+(?:holds?|stores?|has|keeps?|carries|contains?)\b/i;
+
+interface Fleet {
+  machines: Quantity;
+  each: Quantity;
+}
+
+/**
+ * "at least 10 machines with 128 GB each", "4 nodes of 256 GB apiece", "3 servers at 512 GB per
+ * server": a count of machines (general infrastructure vocabulary) and each one's memory, a
+ * capacity claim: the index needs ⌈size / memory a machine⌉ of them.
+ */
+function machineCapacity(sentence: string, qs: Quantity[]): Fleet | undefined {
+  // "Each shard holds 10 million vectors … 8 shards with 32 GB each": the corpus said is one
+  // machine's, so the fleet is no division of it.
+  if (PER_MACHINE_CORPUS.test(sentence)) return undefined;
+  const each = qs.find(
+    (q) =>
+      q.kind === "bytes" &&
+      (q.what === "each" || /^per\s+\w+$/.test(q.what ?? "")) &&
+      (q.what === "each" || SERVERS.test(q.what ?? "")),
+  );
+  if (!each) return undefined;
+  const machines = [...qs]
+    .reverse()
+    .find(
+      (q) =>
+        isPlainCount(q) &&
+        SERVERS.test(q.what ?? "") &&
+        !REPLICAS.test(q.what ?? "") &&
+        q.end <= each.start &&
+        /^\s*(?:with|of|at|having|each with|that have|carrying)?\s*(?:about|around|roughly|~)?\s*$/i.test(
+          sentence.slice(q.end, each.start),
+        ),
+    );
+  return machines ? { machines, each } : undefined;
+}
+
+function judgeFleet(
+  sentence: string,
+  fleet: Fleet,
+  s: Sizes,
+  n: Quantity,
+  dim: number,
+  format: Quantity | undefined,
+): ArithmeticCheck {
+  const { machines, each } = fleet;
+  const raw = ceilTolerant(s.raw / each.value);
+  const hnsw = ceilTolerant(s.hnsw / each.value);
+  const j = judge(machines.value, raw, hnsw);
+  const formula = `${bytes(s.raw)} / ${bytes(each.value)} = ${grouped(s.raw / each.value)} → ${grouped(raw)}`;
+  const subject = vectorPhrase(n, dim, format);
+  const said = `${grouped(raw)} ${raw === 1 ? singular(machines.what ?? "machine") : (machines.what ?? "machines")}${hnsw !== raw ? ` (${grouped(hnsw)} with HNSW links)` : ""}`;
+  return {
+    kind: "memory",
+    quote: sentence,
+    verdict: j.verdict,
+    claimed: { value: machines.value, text: machines.text },
+    expected: raw,
+    factor: j.factor,
+    formula,
+    missing: [],
+    headline:
+      j.verdict === "consistent"
+        ? `Right: ${subject} take about ${bytes(s.raw)}, which needs ${said} of ${bytes(each.value)}.`
+        : `${subject} take about ${bytes(s.raw)}, which needs ${said} of ${bytes(each.value)}, not ${machines.text}.`,
+    rows: [
+      { label: "Your figure", value: `${machines.text} × ${bytes(each.value)}` },
+      ...s.rows,
+      { label: "Machines needed", value: grouped(raw), formula },
+      { label: "Off by", value: times(j.factor) },
+    ],
+    assumptions: [...s.assumptions, "The index is split evenly; no headroom or copies are added.", TOLERANCE_NOTE],
+  };
+}
+
+/** "it won't fit in 256 GB": right when the index (raw or with links) is within tolerance of the size or above it. */
+function judgeBound(
+  sentence: string,
+  bound: Quantity,
+  s: Sizes,
+  n: Quantity,
+  dim: number,
+  format: Quantity | undefined,
+): ArithmeticCheck {
+  const need = Math.max(s.raw, s.hnsw);
+  const holds = need * TOLERANCE >= bound.value;
+  const factor = bound.value / need;
+  const subject = vectorPhrase(n, dim, format);
+  return {
+    kind: "memory",
+    quote: sentence,
+    verdict: holds ? "consistent" : "too_high",
+    claimed: { value: bound.value, text: bound.text },
+    expected: need,
+    factor: Math.max(factor, 1 / factor),
+    formula: s.formula,
+    missing: [],
+    headline: holds
+      ? `Right: ${subject} take about ${bytes(need)} with HNSW links, more than ${bound.text} holds comfortably.`
+      : `${subject} take about ${bytes(need)} even with HNSW links, which fits in ${bound.text} with ${times(factor)} to spare.`,
+    rows: [{ label: "Your limit", value: bound.text }, ...s.rows, { label: "Room", value: times(factor) }],
+    assumptions: [...s.assumptions, TOLERANCE_NOTE],
+  };
 }
 
 const ONE_MACHINE =
   /\b(one|a single|single|1)\s+(machine|server|node|box|core|host|gpu|instance)\b|\b(no|without)\s+sharding\b|\bunsharded\b/i;
 const SEARCH_TALK =
   /\b(search|serve|serving|hold|holds|store|index|query|queries|ann|hnsw|faiss|nearest|top\s+\d+|retriev\w*)\b/i;
+/** Compressed vector indexes (general ANN vocabulary): product quantisation and its kin, binary codes. */
+const COMPRESSED_INDEX = /\b(?:pq|opq|product quanti[sz]\w*|quanti[sz]\w*|binary codes?|scann)\b/i;
 /** Below this many vectors one machine is rarely in doubt. */
 const LARGE_N = 1e7;
 
 /** "top 100 of 6 billion on one core, no sharding": does the corpus fit on one machine? */
 export function checkOneMachine(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
   if (!ONE_MACHINE.test(sentence) || !SEARCH_TALK.test(sentence)) return undefined;
+  // "IVF-PQ on 500 million embeddings … on a single GPU": a compressed index holds codes of a few
+  // bytes a vector, not float vectors, so n × d × 4 says nothing about whether it fits.
+  if (COMPRESSED_INDEX.test(sentence) && !qs.some((q) => q.kind === "bytes_per_value")) return undefined;
   const { n, dim, format } = vectorInputs(qs, context, true);
   if (!n || n.value < LARGE_N) return undefined;
   const d = dim?.value ?? DEFAULT_DIM;

@@ -4,11 +4,14 @@
  */
 import { count, grouped } from "@/lib/pipelines/capacity/format";
 import { SECONDS } from "../quantities/units";
+import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
 import {
   copiesOf,
   fromContext,
+  headNoun,
   isBytesRate,
+  isCompressionRatio,
   isEstimate,
   isLastOf,
   isPerSecond,
@@ -104,7 +107,30 @@ function recordSize(sentence: string, sizes: Quantity[]): Quantity | undefined {
  */
 function storageClaims(sentence: string, qs: Quantity[], record: Quantity | undefined): StorageClaim[] {
   const rates = qs.filter(isStorageRate);
-  if (rates.length) return rates.map((r) => ({ claim: r, period: ratePeriod(r), total: r.value * ratePeriod(r) }));
+  if (rates.length) {
+    // "30 TB a month, and with 2 replicas 60 TB", "200 GB a day, and with 90 days of retention about
+    // 18 TB": a plain size after a rate is a further total, over the span said before it, else the rate's period.
+    const [firstRate] = rates;
+    const later = qs.filter(
+      (q) =>
+        firstRate &&
+        isPlainSize(q) &&
+        q !== record &&
+        q.start > firstRate.end &&
+        // Copies and longer spans only grow a total (compression rarely shrinks it 10×); a smaller size is a record's.
+        q.value * 10 >= firstRate.value * ratePeriod(firstRate),
+    );
+    return [
+      ...rates.map((r) => ({ claim: r, period: ratePeriod(r), total: r.value * ratePeriod(r) })),
+      ...later.map((q) => {
+        const before = [...rates].reverse().find((r) => r.end <= q.start) ?? firstRate;
+        const span = [...qs]
+          .reverse()
+          .find((d) => d.kind === "duration" && d.value >= 3_600 && d.end <= q.start && before && d.start > before.end);
+        return { claim: q, period: span?.value ?? (before ? ratePeriod(before) : DAY), total: q.value };
+      }),
+    ];
+  }
   const sizes = qs.filter((q) => isPlainSize(q) && q !== record && !(record && q.value < record.value * 1_000));
   const span = qs.find((q) => q.kind === "duration" && q.value >= 3_600);
   const word = THE_PERIOD.exec(sentence)?.[1]?.toLowerCase();
@@ -138,11 +164,26 @@ export function checkStorage(
   if (!first) return undefined;
   const claimed = stated.map((s) => s.claim);
   const eventsHere = qs.find((q) => isEventRate(q) && !claimed.includes(q));
-  const countHere = qs.filter(isRecordCount).sort((a, b) => b.value - a.value)[0];
+  // "a profile of 4 KB per user … 200 million users": the unit a record's size is said of is what is counted, people too.
+  const recordOf = /^per\s+(\w+)$/.exec(record?.what ?? "")?.[1];
+  const countHere =
+    qs.find((q) => recordOf && isPlainCount(q) && q.value >= 100 && headNoun(q.what) === singular(recordOf)) ??
+    qs.filter(isRecordCount).sort((a, b) => b.value - a.value)[0];
   const sizeHere = record ?? (first.claim.kind === "rate" ? bytesQs.find((q) => !claimed.includes(q)) : undefined);
   const concluded = stated.some((s) => isEstimate(sentence, s.claim));
   if (first.claim.kind === "bytes") {
     // A plain size is storage over a period, or a stock of counted records of a stated size.
+    if (first.period === undefined && !countHere && sizeHere && concluded && !eventsHere) {
+      // "Each video is about 200 MB, so the archive should be a few petabytes": a concluded total of
+      // records of a stated size, with nothing saying how many.
+      return cannotCheck(
+        "storage",
+        sentence,
+        first.claim.text,
+        [["the number of records", "how many are stored, or how many arrive a day?"]],
+        "records × bytes a record",
+      );
+    }
     if (first.period === undefined ? !(countHere && sizeHere) : !(concluded || eventsHere || sizeHere)) {
       return undefined;
     }
@@ -162,8 +203,10 @@ export function checkStorage(
     return cannotCheck("storage", sentence, first.claim.text, missing, "events a day × bytes an event");
   }
   const copies = copiesOf(sentence, qs, true);
+  const compression = qs.find((q) => isCompressionRatio(sentence, q) && q.value > 1);
   const checks = stated.map((s) =>
     judgeStorage(sentence, s, {
+      compression,
       events,
       users,
       count: events ? undefined : countHere,
@@ -186,6 +229,7 @@ function judgeStorage(
     count?: Quantity;
     size: Quantity;
     copies?: Quantity;
+    compression?: Quantity;
     last: boolean;
   },
 ): ArithmeticCheck {
@@ -210,6 +254,12 @@ function judgeStorage(
     raw = n * size.value;
     formula = `${count(n)} × ${bytes(size.value)} = ${bytes(raw)}`;
     subject = `${records?.text ?? count(n)} at ${sizeText} each`;
+  }
+  // "compressed 4x": what is kept is the raw bytes over the ratio.
+  const ratio = inputs.compression?.value ?? 1;
+  if (ratio > 1) {
+    raw /= ratio;
+    formula += ` / ${grouped(ratio)} compression = ${bytes(raw)}`;
   }
   const all = raw * k;
   if (copies) formula += ` × ${grouped(k)} copies = ${bytes(all)}`;

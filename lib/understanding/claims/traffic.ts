@@ -21,6 +21,7 @@ import {
   isPlainCount,
   isRequestRate,
   isSizeEach,
+  isSubDayRate,
   isUsers,
   numberText,
   PER_USER_DAILY_MAX,
@@ -237,14 +238,45 @@ function judgeQps(
  * sentence sizes for the peak.
  */
 function ledgerLoad(sentence: string, context: Quantity[]): { load: Quantity; factor?: Quantity } | undefined {
+  const isFactor = (q: Quantity) => q.kind === "count" && q.unit === "x" && q.value > 1 && q.value <= 20;
   const index = context.findLastIndex((q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
   const load = context[index];
-  if (!load) return undefined;
-  const factor = context
-    .slice(index + 1)
-    .find((q) => q.kind === "count" && q.unit === "x" && q.value > 1 && q.value <= 20);
+  if (!load) return dailyLoad(context, isFactor);
+  const factor = context.slice(index + 1).find(isFactor);
   return factor && /\bpeak/i.test(sentence) ? { load, factor } : { load };
 }
+
+/**
+ * "100 million daily users, each making 20 searches a day … peak is 3x the average": with no load
+ * stated, the average is users × actions a day / 86,400 s, and a fleet is sized for the peak, so a
+ * peak factor said anywhere applies.
+ */
+function dailyLoad(
+  context: Quantity[],
+  isFactor: (q: Quantity) => boolean,
+): { load: Quantity; factor?: Quantity } | undefined {
+  const users = fromContext(context, isUsers) ?? population(context);
+  const actions = fromContext(context, isPerUserRate);
+  if (!users || !actions) return undefined;
+  const load: Quantity = {
+    ...actions,
+    kind: "rate",
+    value: (users.value * perDay(actions)) / SECONDS_PER_DAY,
+    unit: "qps",
+    what: "requests",
+    text: `${users.text} × ${actions.text}`,
+  };
+  const factor = fromContext(context, isFactor);
+  return factor ? { load, factor } : { load };
+}
+
+/** "One recommendation server handles 400 QPS": a count of one whose clause goes on to its share. */
+const isShareSubject = (sentence: string, q: Quantity, share: Quantity) =>
+  share.start > q.start && !/[,;:.]\s/.test(sentence.slice(q.end, share.start));
+
+/** A load a fleet is sized for: a request rate said per second, minute or hour (normalised), a whole service's. */
+const isFleetLoad = (q: Quantity) =>
+  isRequestRate(q) && isSubDayRate(q) && !isPerUserRate(q) && q.value * SECONDS_PER_DAY >= 1e4;
 
 /**
  * Servers as units that cancel: requests a second / requests a second one unit handles, rounded
@@ -258,13 +290,23 @@ export function checkServers(sentence: string, qs: Quantity[], context: Quantity
   const perServerHere = qs.find(isPerServerRate);
   const perServerSaid = perServerHere ?? fromContext(context, isPerServerRate);
   const entity = perServerSaid ? perUnit(perServerSaid) : undefined;
+  // "each shard replica handles 1k and we want 3 replicas, so 15 machines": beside a count of
+  // machines, a count of replicas is the copies, not the fleet.
+  const machines = qs.some((q) => isPlainCount(q) && SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? ""));
   const isFleet = (q: Quantity) =>
     isPlainCount(q) &&
-    ((entity !== undefined && headNoun(q.what) === singular(entity)) ||
-      (SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "")));
+    // "One recommendation server handles 400 QPS": the unit a share is said of is no claim.
+    !(q.value === 1 && perServerHere && isShareSubject(sentence, q, perServerHere)) &&
+    ((entity !== undefined && headNoun(q.what) === singular(entity) && !(machines && REPLICAS.test(q.what ?? ""))) ||
+      (SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "")) ||
+      // "so we'll need 70 of them": a bare count of the units a share was just said of.
+      (perServerHere !== undefined &&
+        !q.what &&
+        q.start > perServerHere.end &&
+        /^\s+of\s+(?:them|those)\b/i.test(sentence.slice(q.end))));
   const claim = qs.find(isFleet);
   if (!claim) return undefined;
-  const loadHere = qs.find(isClaimedQps);
+  const loadHere = qs.find(isFleetLoad);
   const sizing = /\b(?:peak|traffic|load)\b/i.test(sentence);
   if (!perServerHere && !loadHere && !isEstimate(sentence, claim) && !sizing) return undefined;
   const perServer = perServerSaid;

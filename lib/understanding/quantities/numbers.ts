@@ -65,12 +65,14 @@ const overlaps = (a: NumberSpan, b: NumberSpan) => a.start < b.end && b.start < 
 
 /**
  * Vague quantifiers of everyday English, read as the figure a speaker means by them (general usage,
- * not taken from any test sentence): "a couple of" 2, "a few" 3, "several" 5, "a handful of" 5.
+ * not taken from any test sentence): "a couple of" 2, "a few" 3, "several" 5, "a handful of" 5, "a single" 1.
  */
 const VAGUE: Record<string, number> = {
   "a couple of": 2,
   "a couple": 2,
   "a pair of": 2,
+  // "a single node is enough": one, said with emphasis.
+  "a single": 1,
   "a few": 3,
   several: 5,
   "a handful of": 5,

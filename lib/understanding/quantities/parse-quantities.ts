@@ -92,8 +92,17 @@ interface Reading {
 }
 
 /** The number's own unit, or a dimension written before it ("d=256"). */
+/**
+ * Figures that are no quantity of the system (general English): money ("$20", "300 dollars") and
+ * clock times ("at 2 am", "9 p.m.").
+ */
+const MONEY_BEFORE = /[$€£¥]\s?$/;
+const NOT_A_QUANTITY_AFTER = /^\s?(?:(?:dollars?|usd|eur|euros?|cents?|bucks)\b|(?:am|pm)\b|[ap]\.m\.)/i;
+
 function readSpan(text: string, span: NumberSpan): Reading | undefined {
   if (insideName(text, span)) return undefined;
+  if (MONEY_BEFORE.test(text.slice(Math.max(0, span.start - 2), span.start))) return undefined;
+  if (NOT_A_QUANTITY_AFTER.test(text.slice(span.end))) return undefined;
   const base = { span, start: span.start, value: span.value, end: span.end };
   const before = DIMENSION_BEFORE.exec(text.slice(Math.max(0, span.start - 32), span.start));
   if (before) return { ...base, start: span.start - before[0].length, kind: "dimension", unit: "d" };
@@ -194,6 +203,9 @@ const isBytesUnit = (unit: string) =>
 const LOAD_BEFORE =
   /\b(?:qps|rps|tps|requests per second|queries per second|peak|average|avg)\s*(?:is|was|of|at|=|:|~|≈|will be|would be|should be|comes to|around|about|roughly|approximately|maybe|nearly|\s)*$/i;
 const LOAD_AFTER = /^\s*(?:qps\b|rps\b|average\b|avg\b|on average\b|at peak\b|peak\b)/i;
+// A model's size is counted in parameters (general ML usage): "the LLM is 70B", "a 7B model", "13B params".
+const MODEL_BEFORE = /\b(?:llm|model|params?|parameters|weights)\b[^\d.,;:]{0,16}$/i;
+const MODEL_AFTER = /^\s?-?(?:params?|parameters?|models?|llms?)\b/i;
 const isPerSecondUnit = (unit: string) => /second|sec\b|\/s\b|qps|rps|tps|req\/s/i.test(unit);
 
 /**
@@ -219,6 +231,8 @@ function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantit
     if (q.kind !== "count" || q.unit !== "" || q.what || q.value < 1) return q;
     const lead = text.slice(Math.max(0, q.start - 40), q.start);
     const after = text.slice(q.end, q.end + 16);
+    // "the LLM is 70B", "a 7B model": a model's size in parameters takes no unit said before.
+    if (MODEL_BEFORE.test(lead) || MODEL_AFTER.test(after)) return { ...q, what: "parameters" };
     const named = /\b(?:qps|rps|tps|requests per second|queries per second)\b[^\d]*$/i.test(lead.slice(-30));
     if ((LOAD_BEFORE.test(lead) || LOAD_AFTER.test(after)) && (named || hasRequestRate)) {
       const previous = out
@@ -262,7 +276,12 @@ function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantit
  */
 function withPerUnit(text: string, q: Quantity): Quantity {
   // One unit's throughput is at least one a second; slower per-entity rates are a person's ("30 calls a day").
-  const rate = q.kind === "rate" && q.value >= 1 && !isBytesUnit(q.unit) && !/\bper\s/.test(q.what ?? "");
+  // "each worker does 50 calls per second": a period in what it counts is no unit; another "per X" is.
+  const rate =
+    q.kind === "rate" &&
+    q.value >= 1 &&
+    !isBytesUnit(q.unit) &&
+    !/\bper\s(?!(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\b)/.test(q.what ?? "");
   const size = q.kind === "bytes" && !q.what;
   if (!rate && !size) return q;
   const unit = perUnitEntity(text, q.start, q.end);

@@ -94,8 +94,9 @@ const DURATION =
   /^\s?(µs|us|microseconds?|ms|msecs?|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b/i;
 const RATE =
   /^\s?(?:peak |average |avg |mean )?(qps|rps|tps|req\/s|queries per second|requests? (?:per|a|an) second)\b/i;
-// "128 floats" is a vector of 128 numbers: its dimension (the float32 width is the default anyway).
-const DIMENSION = /^\s?-?\s?(dims?|dimensional|dimensions|d|floats)\b/i;
+// "128 floats" is a vector of 128 numbers: its dimension (the float32 width is the default anyway);
+// so is "a 256-float vector", the count of floats modifying the vector.
+const DIMENSION = /^\s?-?\s?(dims?|dimensional|dimensions|d|floats|float(?=\s+(?:vectors?|embeddings?)\b))\b/i;
 const PER_VALUE =
   /^\s?-?\s?bytes?\s*(?:per|a|an|each|for each)?\s*(value|dimension|dim|float|component|element|coordinate|entry|number)\b/i;
 const PERCENT = /^\s?(%|percent\b|per cent\b)/i;
@@ -161,5 +162,6 @@ export function readUnit(after: string): UnitReading | undefined {
 }
 
 /** "d=256", "dimension of 768", "dim 128": a dimension written before its number. */
+// A model's width has the field's names too (general ML vocabulary): "hidden size of 768", "hidden dim 512", "d_model = 1024".
 export const DIMENSION_BEFORE =
-  /\b(?:d|dims?|dimensions?|dimensionality|(?:embeddings?|vectors?)\s+(?:of\s+)?(?:size|width|length))\s*(?:=|:|of|is)?\s*$/i;
+  /\b(?:d|dims?|dimensions?|dimensionality|d_model|(?:embeddings?|vectors?)\s+(?:of\s+)?(?:size|width|length|dims?|dimensions?)|(?:hidden|model)\s+(?:size|width|dims?|dimensions?))\s*(?:=|:|of|is)?\s*$/i;

@@ -15,7 +15,9 @@ const STOP = new Set(
     "come comes came total totals amount amounts add adds work works equal equals " +
     "each every per about around roughly approximately nearly almost only just total up down all no not " +
     "x × peak average avg across between through within without among via during apiece " +
-    "since because given while whereas although though"
+    "since because given while whereas although though before after until once " +
+    // Contractions of a pronoun and a verb end a noun phrase too ("50 million customers that's 5 TB").
+    "that's it's there's here's what's which's we're we'll we'd i'd i'll i'm they're they'll you're"
   ).split(" "),
 );
 
@@ -57,7 +59,10 @@ function words(text: string, from: number, skip: Skip, max: number): { words: st
     if (found.length > 0 && /^times$/i.test(word)) break;
     // A verb in -ing ends the phrase ("users doing", "making"); a hyphenated modifier ("item-scoring")
     // does not, nor an -ing word right after the number when a noun follows ("40 serving nodes").
-    if (/ing$/i.test(word) && !word.includes("-") && !(found.length === 0 && nounFollows(text, at + match[0].length))) {
+    // So does an -ing modifier after an adjective ("new listing photos"), but not after a plural noun ("users making requests").
+    const modifier =
+      (found.length === 0 || !/s$/i.test(found[found.length - 1] ?? "")) && nounFollows(text, at + match[0].length);
+    if (/ing$/i.test(word) && !word.includes("-") && !modifier) {
       break;
     }
     if (!opensPhrase && perPeriod(text.slice(at))) break;
@@ -175,6 +180,9 @@ export function perUnitEntity(
     /\b(each|every|one|a single)\s+([A-Za-z][\w\s-]*)$/i.exec(clause) ?? /\b(an?)\s+([A-Za-z][\w\s-]*)$/i.exec(clause);
   // "One hundred million vectors": "one" there is a number, not one unit.
   if (!before || /^(?:hundred|thousand|million|billion|trillion|and|or|of)\b/i.test(before[2] ?? "")) return undefined;
+  // "Each session log is 20 KB and we get 10 million sessions": a figure between the unit and the
+  // number is the unit's own; the number belongs to another subject.
+  if (/\d/.test(before[2] ?? "")) return undefined;
   const article = /^an?$/i.test(before[1] ?? "");
   const ws: string[] = [];
   let stop = "";
@@ -207,7 +215,9 @@ export function perUnitEntity(
   const verb = ws.length >= 2 && /[^s]s$/i.test(ws[ws.length - 1] ?? "");
   if (verb) ws.pop();
   // "a pod handles 200", "a GPU can do 400": after "a" a verb must follow the noun.
-  if (article && !verb && !/^(?:[a-z]+[^s]s|can|could|will|would|does|do|should|may|might)$/i.test(stop))
+  // "a GPU server doing 200 QPS": a participle after the noun is its verb too.
+  const participle = ws.length >= 2 && /ing$/i.test(ws[ws.length - 1] ?? "");
+  if (article && !verb && !participle && !/^(?:[a-z]+[^s]s|can|could|will|would|does|do|should|may|might)$/i.test(stop))
     return undefined;
   while (ws.length && /ing$/i.test(ws[ws.length - 1] ?? "")) ws.pop();
   const entity = ws.length ? singular(ws[ws.length - 1] ?? "") : nounBefore(clause.slice(0, before.index));

@@ -1,6 +1,6 @@
 import type { StepId } from "@/lib/framework";
 import { ledgerEntriesFrom } from "@/lib/interview/ledger";
-import { matchFacts } from "@/lib/interview/match-fact";
+import { matchFacts, questionParts } from "@/lib/interview/match-fact";
 import type { Fact } from "@/lib/scenarios/schema";
 import type { LedgerEntry } from "@/lib/types";
 import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
@@ -42,10 +42,16 @@ export async function answerFacts({
   const chosen: Fact[] = [];
   const unanswered: string[] = [];
   for (const question of questions) {
-    const similarity = deps.factSimilarity
-      ? await deps.factSimilarity(question, facts).catch(() => undefined)
-      : undefined;
-    const found = matchFacts(facts, question, { limit: 2, similarity });
+    // Each part of a question that asks several things finds its own fact.
+    const parts = questionParts(question);
+    const found: Fact[] = [];
+    for (const part of parts.length > 1 ? parts : [question]) {
+      const similarity = deps.factSimilarity
+        ? await deps.factSimilarity(part, facts).catch(() => undefined)
+        : undefined;
+      for (const fact of matchFacts(facts, part, { limit: parts.length > 1 ? 1 : 2, similarity }))
+        if (!found.includes(fact)) found.push(fact);
+    }
     if (found.length === 0) unanswered.push(question);
     for (const fact of found) if (!chosen.includes(fact) && chosen.length < MAX_FACTS_PER_REPLY) chosen.push(fact);
   }

@@ -34,7 +34,9 @@ export function arithmeticCard(check: ArithmeticCheck): CheckCard {
 
 /** Earlier figures, as quantities a check may borrow an input from ("you said 1 billion vectors"). */
 function ledgerQuantities(ledger: LedgerEntry[]): Quantity[] {
-  return ledger.map((e) => ({ text: e.text, kind: e.kind, value: e.value, unit: "", what: e.what, start: 0, end: 0 }));
+  return ledger
+    .filter((e) => !e.disputed)
+    .map((e) => ({ text: e.text, kind: e.kind, value: e.value, unit: "", what: e.what, start: 0, end: 0 }));
 }
 
 export interface NumberChecks {

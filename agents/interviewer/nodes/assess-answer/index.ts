@@ -1,5 +1,5 @@
 import { STEP_IDS } from "@/lib/framework";
-import { ledgerEntriesFrom } from "@/lib/interview/ledger";
+import { interviewerFigures, ledgerEntriesFrom, repeatsInterviewer } from "@/lib/interview/ledger";
 import { factsNamedIn } from "@/lib/interview/match-fact";
 import { stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
@@ -7,12 +7,22 @@ import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
 import { hasNumber, hasReasoning } from "@/lib/scoring/claims";
 import { splitSentences } from "@/lib/scoring/sentences";
 import { answerText, primaryIntent } from "@/lib/understanding/primary-intent";
+import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
+import type { Act } from "@/lib/understanding/types";
 import type { InterviewerDependencies } from "../../dependencies";
 import { MODEL_UNAVAILABLE_NOTICE } from "../../speak";
 import type { Assessment, State, Update } from "../../state";
 import { answerFacts } from "./answer-facts";
 import { checkNumbers } from "./check-numbers";
 import { readMessage } from "./read-message";
+
+/** What to say when a sentence may have asked to end or move on, but was read as an answer. */
+function unsureNote(acts: Act[]): string {
+  if (acts.some((a) => a.unsure === "end"))
+    return 'If you meant to end the interview, say "end the interview" and I\'ll wrap up.';
+  if (acts.some((a) => a.unsure === "move_on")) return 'If you meant to move on, say "next".';
+  return "";
+}
 
 /** The step a "move on" named, when it lies ahead of the current one. */
 function jumpTarget(state: State, target: string | undefined) {
@@ -55,6 +65,17 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       turn: turnIndex + 1,
       step: state.step,
     });
+    // The figures of the turn being answered are the interviewer's, whoever repeats them later.
+    const asked = [...state.turns].reverse().find((t) => t.role === "interviewer");
+    const given = asked
+      ? interviewerFigures({
+          text: asked.content,
+          quantities: parseQuantities(asked.content),
+          turn: state.turns.lastIndexOf(asked),
+          step: asked.step ?? state.step,
+          ledger: state.ledger,
+        })
+      : [];
     const stated = ledgerEntriesFrom({
       text: input.content,
       quantities: understanding.quantities,
@@ -62,7 +83,8 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       turn: turnIndex,
       step: state.step,
       within: acts.filter((a) => a.kind === "answer").map((a) => a.sentence),
-    });
+    }).filter((e) => !repeatsInterviewer(e, [...state.ledger, ...given, ...facts.ledger]));
+    const added = [...given, ...stated, ...facts.ledger];
     const moveOn = acts.find((a) => a.kind === "move_on");
     const base: Update = {
       intent,
@@ -76,6 +98,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       assessment: null,
       preface: [
         facts.text,
+        unsureNote(acts),
         intent === "answer" && facts.unanswered.length > 0
           ? `I don't have a figure for “${facts.unanswered[0]?.trim()}”: assume one and say it as you go.`
           : "",
@@ -83,7 +106,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
         .filter(Boolean)
         .join(" "),
       revealedFacts: facts.revealed,
-      ledger: [...stated, ...facts.ledger],
+      ledger: added,
       // A question met with "I don't know" or declined is never asked again.
       ...((intent === "decline" || intent === "dont_know") && state.lastQuestionId
         ? { declined: [state.lastQuestionId] }
@@ -129,8 +152,19 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       numberCheck: numbers.challenge,
       confirmed: numbers.confirmed,
     };
+    // A figure the check found wrong stays in the ledger, marked, and never feeds a later check.
+    const claimed = numbers.challenge?.verdict === "cannot_check" ? undefined : numbers.challenge?.claimed?.value;
+    const ledger =
+      claimed === undefined
+        ? added
+        : added.map((e) =>
+            e.source === "candidate" && Math.abs(e.value - claimed) <= 1e-6 * Math.abs(claimed)
+              ? { ...e, disputed: true }
+              : e,
+          );
     return {
       ...base,
+      ledger,
       preface: [base.preface, numbers.confirmed?.headline ?? ""].filter(Boolean).join(" "),
       notice,
       assessment,
