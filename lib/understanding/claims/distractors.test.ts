@@ -145,6 +145,14 @@ describe("claims", () => {
     expect(first(sentence, context)).toMatchObject({ kind, verdict });
   });
 
+  it("takes no fleet claim when the corpus said is one machine's", () => {
+    // 10e6 × 768 × 2 B = 15.4 GB a shard: the 15 GB figure is checked, the 8 shards are not divided.
+    const c = first(
+      "Each shard holds 10 million vectors of 768 dims in fp16, about 15 GB, so 8 shards with 32 GB each.",
+    );
+    expect(c).toMatchObject({ kind: "memory", verdict: "consistent", claimed: { text: "15 GB" } });
+  });
+
   it("judges 8 nodes against the 3 that 164 GB needs", () => {
     const c = first("40 million vectors of 1024 dims in float32 means we need 8 nodes with 64 GB each.");
     expect(c?.expected).toBe(3);
