@@ -12,7 +12,7 @@ import path from "node:path";
 import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
 import { createModelPhraser } from "@/agents/interviewer/model-phraser";
 import { createModelUnderstander } from "@/agents/interviewer/model-understander";
-import { awaitPendingChecks, pendingCheckTurns } from "@/agents/interviewer/pending-checks";
+import { awaitPendingChecks } from "@/agents/interviewer/pending-checks";
 import { dependenciesFor, getInterviewerGraph } from "@/agents/interviewer/runtime";
 import { sendCandidateMessage, startInterview } from "@/agents/interviewer/session";
 import { type Database, openDatabase } from "@/db/client";
@@ -84,14 +84,20 @@ async function candidate(database: Database, turns: number, offset: number, pace
     });
     const sample: Sample = { ms: performance.now() - start, claim: message.claim };
     samples.push(sample);
-    if (pendingCheckTurns(view).length > 0) {
+    // Only this reply's own card is timed; an earlier one still running is not counted twice.
+    const reply = view.turns.at(-1);
+    if (reply?.check?.status === "pending") {
       const replied = performance.now();
-      cards.push(
-        awaitPendingChecks(database, view, () => {
-          sample.cardMs = performance.now() - replied;
-        }),
-      );
+      const card = awaitPendingChecks(database, { ...view, turns: [reply] }, () => {
+        sample.cardMs = performance.now() - replied;
+      });
+      if (pace.waitForCards) await card;
+      else cards.push(card);
     }
+    const [low, high] = pace.thinkMs;
+    // A fixed spread per turn (no randomness), so runs are comparable.
+    const think = low + (((i * 7919 + offset * 104729) % 1000) / 1000) * (high - low);
+    if (think > 0) await new Promise((resolve) => setTimeout(resolve, think));
   }
   await Promise.all(cards);
   return samples;
