@@ -1,4 +1,4 @@
-import type { CheckCard } from "@/lib/types";
+import type { CheckCard, Turn } from "@/lib/types";
 import { arithmeticCard } from "./nodes/assess-answer/check-numbers";
 import type { State } from "./state";
 
@@ -32,4 +32,13 @@ export function attachedCheck(state: State): CheckCard | undefined {
     assumptions: [],
     pendingClaim: claim,
   };
+}
+
+/**
+ * The state update that files a reply's card under its turn id. Cards live beside the turns, not
+ * inside them, so the checkpoint of a long interview does not rewrite every earlier card each turn.
+ */
+export function cardFor(state: State, turn: Turn): { cards: Record<string, CheckCard> } {
+  const card = attachedCheck(state);
+  return { cards: card ? { [turn.id]: card } : {} };
 }

@@ -101,8 +101,10 @@ export async function reconcile(
 
   const saved = new Set(stored.map((row) => row.id));
   let wrote = false;
-  for (const turn of state.values.turns ?? []) {
-    if (turn.role !== "interviewer" || saved.has(turn.id)) continue;
+  for (const stateTurn of state.values.turns ?? []) {
+    if (stateTurn.role !== "interviewer" || saved.has(stateTurn.id)) continue;
+    const card = stateTurn.check ?? state.values.cards?.[stateTurn.id];
+    const turn = card ? { ...stateTurn, check: card } : stateTurn;
     await saveMessage({
       db: database.db,
       message: {

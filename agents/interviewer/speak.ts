@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import type { StepId } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { Citation } from "@/lib/scoring/schema";
-import type { CheckCard, Turn } from "@/lib/types";
+import type { Turn } from "@/lib/types";
 import type { InterviewerDependencies } from "./dependencies";
 import type { Move } from "./routers";
 import type { State } from "./state";
@@ -17,7 +17,7 @@ export function interviewerTurn(
   state: Pick<State, "interviewId" | "turns">,
   step: StepId,
   content: string,
-  extra: { citations?: Citation[]; notice?: string | null; check?: CheckCard } = {},
+  extra: { citations?: Citation[]; notice?: string | null } = {},
 ): Turn {
   return {
     id: `${state.interviewId}:${state.turns.length}`,
@@ -26,7 +26,6 @@ export function interviewerTurn(
     content,
     ...(extra.citations && extra.citations.length > 0 ? { citations: extra.citations } : {}),
     ...(extra.notice ? { notice: extra.notice } : {}),
-    ...(extra.check ? { check: extra.check } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { Annotation } from "@langchain/langgraph";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { Citation, ScoreReport } from "@/lib/scoring/schema";
-import type { LedgerEntry, Turn } from "@/lib/types";
+import type { CheckCard, LedgerEntry, Turn } from "@/lib/types";
 import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
 import type { MessageIntent } from "@/lib/understanding/primary-intent";
 import type { Act } from "@/lib/understanding/types";
@@ -12,6 +12,11 @@ type PerStep<T> = Partial<Record<StepId, T>>;
 const mergeRecord = <T>(left: PerStep<T>, right: PerStep<T>): PerStep<T> => ({ ...left, ...right });
 const replace = <T>(_left: T, right: T): T => right;
 const union = (left: string[], right: string[]) => [...new Set(left.concat(right))];
+
+/** Cards of more replies than one crash can leave unsaved (one run at a time, each one reply). */
+const CARDS_KEPT = 4;
+const keepLatestCards = (left: Record<string, CheckCard>, right: Record<string, CheckCard>) =>
+  Object.fromEntries(Object.entries({ ...left, ...right }).slice(-CARDS_KEPT));
 
 /** The candidate message handed to the graph when it resumes from its wait. */
 export interface CandidateInput {
@@ -97,6 +102,11 @@ export const InterviewerState = Annotation.Root({
   lastQuestionId: Annotation<string | null>({ reducer: replace, default: () => null }),
   /** Fact ids already revealed. */
   revealedFacts: Annotation<string[]>({ reducer: union, default: () => [] }),
+  /**
+   * Check cards of the latest replies, by turn id, until reconciliation stores them on their
+   * messages; only the last few are kept, so a long interview's checkpoint stays small.
+   */
+  cards: Annotation<Record<string, CheckCard>>({ reducer: keepLatestCards, default: () => ({}) }),
   /** Requirements and numbers so far: facts revealed and numbers the candidate stated, in order. */
   ledger: Annotation<LedgerEntry[]>({ reducer: (left, right) => left.concat(right), default: () => [] }),
   /** Checks already run, as "<step>:<pipeline>", so a step checks each kind of claim once. */

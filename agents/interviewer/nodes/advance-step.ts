@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { nextStep, STEP_TITLES } from "@/lib/framework";
 import { pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
-import { attachedCheck } from "../attached-check";
+import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
@@ -31,12 +31,14 @@ export function createAdvanceStep(deps: InterviewerDependencies) {
       step,
       draft: `${timeUp}${transition} ${content.question}`,
     });
+    const turn = interviewerTurn(state, step, text, { notice: notice ?? state.notice });
     return {
       step,
       stepStartedAt: state.lastMessageAt,
       lastQuestionId: null,
       jumpTo: null,
-      turns: [interviewerTurn(state, step, text, { notice: notice ?? state.notice, check: attachedCheck(state) })],
+      turns: [turn],
+      ...cardFor(state, turn),
     };
   };
 }

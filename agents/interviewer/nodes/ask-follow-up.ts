@@ -3,7 +3,7 @@ import { STEP_TITLES } from "@/lib/framework";
 import { acknowledge } from "@/lib/interview/acknowledge";
 import { repeatsInterviewer } from "@/lib/interview/ledger";
 import { getScenario } from "@/lib/scenarios/library";
-import { attachedCheck } from "../attached-check";
+import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
@@ -37,10 +37,10 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       step: state.step,
       draft: [opener, question].filter(Boolean).join(" "),
     });
+    const turn = interviewerTurn(state, state.step, text, { notice: notice ?? state.notice });
     return {
-      turns: [
-        interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) }),
-      ],
+      turns: [turn],
+      ...cardFor(state, turn),
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       probesPerPoint: Object.fromEntries((followUp?.targets ?? []).map((t) => [t, (state.probesPerPoint[t] ?? 0) + 1])),
       asked: followUp ? [followUp.id] : [],

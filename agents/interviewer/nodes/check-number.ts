@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
-import { attachedCheck } from "../attached-check";
+import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
@@ -22,10 +22,10 @@ export function createCheckNumber(deps: InterviewerDependencies) {
       step: state.step,
       draft: `${check.headline}${ask}`,
     });
+    const turn = interviewerTurn(state, state.step, text, { notice: notice ?? state.notice });
     return {
-      turns: [
-        interviewerTurn(state, state.step, text, { notice: notice ?? state.notice, check: attachedCheck(state) }),
-      ],
+      turns: [turn],
+      ...cardFor(state, turn),
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       lastQuestionId: null,
     };

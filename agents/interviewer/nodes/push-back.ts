@@ -1,6 +1,6 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { pickPhrase } from "@/lib/interview/phrasing";
-import { attachedCheck } from "../attached-check";
+import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
 import type { State, Update } from "../state";
@@ -18,14 +18,10 @@ export function createPushBack(deps: InterviewerDependencies) {
     const source = citations[0] ? ` (See “${citations[0].title}”.)` : "";
     const draft = `${pickPhrase(OPENERS, state.turns.length)} ${mistake.pushback}${source}`;
     const { text, notice } = await speak({ state, config, deps, move: "pushBack", step: state.step, draft });
+    const turn = interviewerTurn(state, state.step, text, { citations, notice: notice ?? state.notice });
     return {
-      turns: [
-        interviewerTurn(state, state.step, text, {
-          citations,
-          notice: notice ?? state.notice,
-          check: attachedCheck(state),
-        }),
-      ],
+      turns: [turn],
+      ...cardFor(state, turn),
       pushedBack: [mistake.rubricId],
       citations,
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },

@@ -1,7 +1,6 @@
 import { findChecks, type QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { CheckCard, LedgerEntry } from "@/lib/types";
-import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
-import type { Quantity } from "@/lib/understanding/types";
+import type { ArithmeticCheck, ContextQuantity } from "@/lib/understanding/claims/types";
 import type { State } from "../../state";
 
 const ARITHMETIC_TITLES: Record<ArithmeticCheck["kind"], string> = {
@@ -32,11 +31,21 @@ export function arithmeticCard(check: ArithmeticCheck): CheckCard {
   };
 }
 
-/** Earlier figures, as quantities a check may borrow an input from ("you said 1 billion vectors"). */
-function ledgerQuantities(ledger: LedgerEntry[]): Quantity[] {
+/**
+ * Earlier figures, as quantities a check may borrow an input from ("you said 1 billion vectors"),
+ * each with its sentence, its place in that sentence and its turn, so a check can choose the figure
+ * whose words match the claim and let a later correction override an earlier figure.
+ */
+function ledgerQuantities(ledger: LedgerEntry[]): ContextQuantity[] {
   return ledger
     .filter((e) => !e.disputed)
-    .map((e) => ({ text: e.text, kind: e.kind, value: e.value, unit: "", what: e.what, start: 0, end: 0 }));
+    .map((e) => {
+      const start = e.sentence ? e.sentence.indexOf(e.text) : -1;
+      const base = { text: e.text, kind: e.kind, value: e.value, unit: "", ...(e.what ? { what: e.what } : {}) };
+      return start >= 0
+        ? { ...base, start, end: start + e.text.length, sentence: e.sentence, order: e.turn }
+        : { ...base, start: 0, end: 0, order: e.turn };
+    });
 }
 
 export interface NumberChecks {
