@@ -6,11 +6,13 @@
  * sets stay unseen. `--cv --errors` lists the misclassified training sentences; `--l2 0.001` and
  * the like override training options for a tuning run.
  */
+
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { formatTable } from "@/lib/cli/print-table";
 import { STEP_IDS } from "@/lib/framework";
+import { mulberry32 } from "@/lib/pipelines/random";
 import { classifySentence } from "@/lib/understanding/acts/classify-sentence";
 import { extractFeatures } from "@/lib/understanding/acts/features";
 import {
@@ -40,21 +42,9 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T | null {
   return existsSync(full) ? schema.parse(JSON.parse(readFileSync(full, "utf8"))) : null;
 }
 
-/** mulberry32: a small seeded generator, so the folds are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Fold number per example, stratified by act so every fold sees every act. */
 function assignFolds(acts: ActKind[], folds: number, seed: number): number[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const fold = new Array<number>(acts.length).fill(0);
   for (const kind of ACT_KINDS) {
     const members = acts.flatMap((act, i) => (act === kind ? [i] : []));

@@ -1,9 +1,10 @@
-/** Multipliers of the suffixes people write after a number: 10k, 2.5M, 1B, 3bn, 1T. */
-const SUFFIXES: Record<string, number> = {
+/** Multipliers of the suffixes people write after a number: 10k, 2.5M, 1B, 3bn, 1T (and finance's "mm"). */
+export const MAGNITUDE_SUFFIXES: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
   m: 1e6,
   mn: 1e6,
+  mm: 1e6,
   million: 1e6,
   b: 1e9,
   bn: 1e9,
@@ -24,7 +25,7 @@ export function parseNumberInput(raw: string): number | null {
   const match = NUMBER.exec(compact);
   if (!match?.[1]) return null;
   const suffix = (match[2] ?? "").toLowerCase();
-  const multiplier = suffix === "" ? 1 : SUFFIXES[suffix];
+  const multiplier = suffix === "" ? 1 : MAGNITUDE_SUFFIXES[suffix];
   if (multiplier === undefined) return null;
   const value = Number(match[1]) * multiplier;
   // 2.5M is 2,500,000 exactly, not 2,499,999.9999999995: round away binary noise of the multiply.

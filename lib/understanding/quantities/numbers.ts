@@ -3,7 +3,9 @@
  * "1e9", "two hundred"); a digit pattern catches what it leaves out (numbers glued to a unit such
  * as "5ms", "64GB", "128d") and fixes its fractions of a magnitude ("half a million").
  */
+
 import { NumberRecognizer } from "@microsoft/recognizers-text-number";
+import { MAGNITUDE_SUFFIXES } from "@/lib/format/parse-number-input";
 
 export interface NumberSpan {
   start: number;
@@ -22,18 +24,7 @@ function numberModel(): NumberModel {
   return model;
 }
 
-const MAGNITUDE: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mm: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  trillion: 1e12,
-};
+const MAGNITUDE = MAGNITUDE_SUFFIXES;
 const WORD_NUMBER: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
 
 /** "half a million", "a quarter billion", "one and a half billion": the recognizer gets these wrong. */
