@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatTable } from "@/lib/cli/print-table";
 import { findChecks } from "@/lib/interview/detect-claims";
-import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
 
 interface Item {
   text: string;
@@ -22,8 +21,8 @@ const dir = path.join(import.meta.dirname);
 
 /** The first check's kind and verdict: arithmetic first, then a pipeline claim, else none. */
 function firstCheck(item: Item): { kind: string; verdict: string } {
-  const quantities = (item.context ?? []).flatMap((sentence) => parseQuantities(sentence));
-  const found = findChecks(item.text, { quantities });
+  // The earlier sentences themselves, so a check sees each figure with its words and order.
+  const found = findChecks(item.text, { quantities: [], sentences: item.context ?? [] });
   const arithmetic = found.arithmetic[0];
   if (arithmetic) return { kind: arithmetic.kind, verdict: arithmetic.verdict };
   const pipeline = found.pipeline[0];

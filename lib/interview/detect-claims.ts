@@ -108,15 +108,16 @@ export function findChecks(
 ): { arithmetic: ArithmeticCheck[]; pipeline: QuantitativeClaim[] } {
   const arithmetic: ArithmeticCheck[] = [];
   const pipeline = new Map<QuantitativeClaim["pipeline"], QuantitativeClaim>();
-  const ledger = [...(context?.quantities ?? [])];
+  const quantities = context?.quantities ?? [];
+  const earlier = [...(context?.sentences ?? [])];
   for (const sentence of sentences(message)) {
     const qs = parseQuantities(sentence);
-    arithmetic.push(...checkArithmeticClaims(sentence, { quantities: ledger }));
+    arithmetic.push(...checkArithmeticClaims(sentence, { quantities, sentences: earlier }));
     for (const claim of pipelineClaims(sentence, qs)) {
       if (!pipeline.has(claim.pipeline)) pipeline.set(claim.pipeline, claim);
     }
-    // Later sentences of the same message may borrow this one's figures.
-    ledger.push(...qs);
+    // Later sentences of the same message may borrow this one's figures, with its words.
+    earlier.push(sentence);
   }
   return { arithmetic, pipeline: [...pipeline.values()] };
 }

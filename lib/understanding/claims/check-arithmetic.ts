@@ -3,6 +3,7 @@
  * one-machine rule, filling a missing input from quantities stated earlier in the interview.
  */
 import { parseQuantities } from "../quantities/parse-quantities";
+import { contextEntries, contextFor } from "./context";
 import { checkMemory, checkOneMachine } from "./memory";
 import { checkStorage } from "./storage";
 import { checkBandwidth, checkQps, checkServers } from "./traffic";
@@ -15,7 +16,7 @@ export function checkArithmeticClaims(sentence: string, context?: ClaimContext):
   const quote = sentence.trim();
   const qs = parseQuantities(quote);
   if (qs.length === 0) return [];
-  const ledger = context?.quantities ?? [];
+  const ledger = contextFor(quote, contextEntries(context));
   const checks = CHECKS.map((check) => check(quote, qs, ledger)).filter((c): c is ArithmeticCheck => c !== undefined);
   // The one-machine rule speaks only when no stated memory figure was checked.
   if (!checks.some((c) => c.kind === "memory")) {

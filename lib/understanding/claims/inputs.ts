@@ -114,9 +114,21 @@ export const isEstimate = (sentence: string, q: Quantity) => {
 /** A noun phrase's head word, singular: "serving nodes" → "node". */
 export const headNoun = (what: string | undefined) => singular(/([A-Za-z][\w-]*)\s*$/.exec(what ?? "")?.[1] ?? "");
 
-/** The last matching quantity of the ledger: the most recent statement wins. */
-export function fromContext(context: Quantity[], test: (q: Quantity) => boolean): Quantity | undefined {
-  return [...context].reverse().find(test);
+/**
+ * The ledger's matching quantity that best fits the claim: the most relevant (its own words match
+ * the claim's, see `contextFor`), then the most recent statement.
+ */
+export function fromContext<T extends Quantity>(context: T[], test: (q: T) => boolean): T | undefined {
+  let best: T | undefined;
+  let bestRelevance = Number.NEGATIVE_INFINITY;
+  for (const q of context) {
+    const relevance = (q as { relevance?: number }).relevance ?? 0;
+    if (test(q) && relevance >= bestRelevance) {
+      best = q;
+      bestRelevance = relevance;
+    }
+  }
+  return best;
 }
 
 /** The number part of a quantity's text, as the candidate wrote it ("1 billion" of "1 billion vectors"). */

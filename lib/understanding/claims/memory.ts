@@ -13,6 +13,7 @@ import {
   isLastOf,
   isMemorySize,
   isPlainCount,
+  isSizeEach,
   isUsers,
   isVectors,
   numberText,
@@ -21,6 +22,7 @@ import {
   VECTORS,
 } from "./inputs";
 import { bytes, cannotCheck, comparedWith, judge, TOLERANCE, TOLERANCE_NOTE, times } from "./judge";
+import { refersBack } from "./storage";
 import type { ArithmeticCheck } from "./types";
 
 export const HNSW_M = 16;
@@ -217,8 +219,11 @@ export function checkMemory(
   // Records of a stated size each with no dimension are storage's arithmetic ("1 billion images at 20 KB each").
   if (!hasDim && qs.some((q) => q.kind === "bytes" && q !== fleet?.each && /^(?:per |each$)/.test(q.what ?? "")))
     return undefined;
-  const { n, dim, format, stated } = vectorInputs(qs, context);
-  if (!stated && !isEstimate(sentence, claim)) return undefined;
+  // "Each log line is 1 KB … So total storage is around 200 TB": with no dimension anywhere, a
+  // size borrowed beside records of a stated size is storage's.
+  if (!hasDim && !context.some((q) => q.kind === "dimension") && context.some(isSizeEach)) return undefined;
+  const { n, dim, format, stated } = vectorInputs(qs, context, !hasDim && context.some((q) => q.kind === "dimension"));
+  if (!stated && !isEstimate(sentence, claim) && !refersBack(sentence)) return undefined;
   const formula = "vectors × dimension × bytes per value";
   if (!n || !dim) {
     const missing: Array<[string, string]> = [];

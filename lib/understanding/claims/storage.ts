@@ -6,6 +6,7 @@ import { count, grouped } from "@/lib/pipelines/capacity/format";
 import { SECONDS } from "../quantities/units";
 import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
+import { contextCopies } from "./context";
 import {
   copiesOf,
   fromContext,
@@ -28,7 +29,7 @@ import {
 } from "./inputs";
 import { bytes, cannotCheck, comparedWith, judge, TOLERANCE_NOTE, times } from "./judge";
 import { withDimensions } from "./memory";
-import type { ArithmeticCheck } from "./types";
+import type { ArithmeticCheck, ContextQuantity } from "./types";
 
 const DAY = 86_400;
 
@@ -170,10 +171,23 @@ export function checkStorage(
     qs.find((q) => recordOf && isPlainCount(q) && q.value >= 100 && headNoun(q.what) === singular(recordOf)) ??
     qs.filter(isRecordCount).sort((a, b) => b.value - a.value)[0];
   const sizeHere = record ?? (first.claim.kind === "rate" ? bytesQs.find((q) => !claimed.includes(q)) : undefined);
-  const concluded = stated.some((s) => isEstimate(sentence, s.claim));
+  const concluded = stated.some((s) => isEstimate(sentence, s.claim)) || refersBack(sentence);
+  // "We keep 90 days." said earlier: a plain size with no period of its own and no count beside it
+  // covers the retention the ledger states.
+  const retention = countHere || eventsHere ? undefined : fromContext(context, isRetention);
+  if (retention && concluded) {
+    for (const s of stated) if (s.claim.kind === "bytes" && s.period === undefined) s.period = retention.value;
+  }
+  // "We chunk them into 1 billion chunks … So the chunk text store is about 200 GB": a concluded
+  // stock takes the ledger's count of records whose words match the claim's.
+  const countFromContext =
+    first.claim.kind === "bytes" && first.period === undefined && !countHere && !eventsHere && concluded
+      ? fromContext(context, isRecordCount)
+      : undefined;
+  const count = countHere ?? countFromContext;
   if (first.claim.kind === "bytes") {
     // A plain size is storage over a period, or a stock of counted records of a stated size.
-    if (first.period === undefined && !countHere && sizeHere && concluded && !eventsHere) {
+    if (first.period === undefined && !count && sizeHere && concluded && !eventsHere) {
       // "Each video is about 200 MB, so the archive should be a few petabytes": a concluded total of
       // records of a stated size, with nothing saying how many.
       return cannotCheck(
@@ -184,17 +198,25 @@ export function checkStorage(
         "records × bytes a record",
       );
     }
-    if (first.period === undefined ? !(countHere && sizeHere) : !(concluded || eventsHere || sizeHere)) {
+    const sizeAny = sizeHere ?? (countFromContext ? fromContext(context, isSizeEach) : undefined);
+    if (first.period === undefined ? !(count && sizeAny) : !(concluded || eventsHere || sizeHere)) {
       return undefined;
     }
   } else if (!sizeHere && !eventsHere && !countHere && !concluded) {
     return undefined;
   }
   const size = sizeHere ?? fromContext(context, isSizeEach);
-  const events = eventsHere ?? (countHere ? undefined : fromContext(context, isLoggedRate));
+  // A per-second rate of the records said earlier ("5,000 transactions per second") is logged too
+  // when its words match the claim's or the record's.
+  const events =
+    eventsHere ??
+    (count
+      ? undefined
+      : (fromContext(context, isLoggedRate) ??
+        fromContext(context, (q) => isEventRate(q) && ((q as ContextQuantity).relevance ?? 0) > 0)));
   const users = events && isPerUserRate(events) ? (qs.find(isUsers) ?? fromContext(context, isUsers)) : undefined;
   // A rate of records needs a period to cover; a stock claim has none.
-  const records = events ? (first.period !== undefined ? events : undefined) : countHere;
+  const records = events ? (first.period !== undefined ? events : undefined) : count;
   if (!size || !records || (events && isPerUserRate(events) && !users)) {
     const missing: Array<[string, string]> = [];
     if (!records) missing.push(["the events a day", "how many events are logged a day?"]);
@@ -202,14 +224,17 @@ export function checkStorage(
     if (!size) missing.push(["the bytes per event", "how large is one event?"]);
     return cannotCheck("storage", sentence, first.claim.text, missing, "events a day × bytes an event");
   }
-  const copies = copiesOf(sentence, qs, true);
-  const compression = qs.find((q) => isCompressionRatio(sentence, q) && q.value > 1);
+  // Copies and compression said earlier ("We keep 3 replicas", "Logs compress 10x") apply too.
+  const copies = copiesOf(sentence, qs, true) ?? contextCopies(context);
+  const compression =
+    qs.find((q) => isCompressionRatio(sentence, q) && q.value > 1) ??
+    fromContext(context, (q) => q.value > 1 && isCompressionRatio((q as ContextQuantity).sentence ?? "", q));
   const checks = stated.map((s) =>
     judgeStorage(sentence, s, {
       compression,
       events,
       users,
-      count: events ? undefined : countHere,
+      count: events ? undefined : count,
       size,
       copies,
       last: isLastOf(s.claim, claimed),
@@ -219,6 +244,18 @@ export function checkStorage(
 }
 
 const isLoggedRate = (q: Quantity) => isEventRate(q) && !isPerSecond(q);
+
+/** A span data is kept for: a day or longer ("Retention is 30 days", "We keep 90 days"). */
+const isRetention = (q: Quantity) => q.kind === "duration" && q.value >= DAY;
+
+/**
+ * A sentence that opens by pointing back at what was said ("So …", "That's …", "Which …"):
+ * its figure is concluded from earlier figures (general English discourse markers).
+ */
+export const refersBack = (sentence: string) =>
+  /^\s*(?:so|thus|hence|therefore|that(?:'s| is| means| gives)?|which|this|it|all in|in total|overall)\b/i.test(
+    sentence,
+  );
 
 function judgeStorage(
   sentence: string,

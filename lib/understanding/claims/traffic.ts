@@ -7,6 +7,7 @@ import { ceilTolerant, SECONDS_PER_DAY } from "@/lib/pipelines/capacity/compute"
 import { bitsPerSecond, count, grouped, rate } from "@/lib/pipelines/capacity/format";
 import { singular } from "../quantities/what";
 import type { Quantity } from "../types";
+import { contextCopies } from "./context";
 import {
   copiesOf,
   fromContext,
@@ -32,7 +33,7 @@ import {
   SERVERS,
 } from "./inputs";
 import { about, bytes, cannotCheck, judge, TOLERANCE, TOLERANCE_NOTE, times } from "./judge";
-import type { ArithmeticCheck } from "./types";
+import type { ArithmeticCheck, ContextQuantity } from "./types";
 
 /** "3,000" of "3,000 requests per second": the figure as the candidate said it, without the unit the sentence repeats. */
 const leadingNumber = (q: Quantity) =>
@@ -126,7 +127,7 @@ function isPeakClaim(sentence: string, claim: Quantity, claims: Quantity[]): boo
  * it, a peak (× the stated factor, else 1–5× the average). A hedged rate with no inputs in the
  * sentence is checked against the ledger. The first wrong figure is reported, else the first.
  */
-export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
+export function checkQps(sentence: string, qs: Quantity[], context: ContextQuantity[]): ArithmeticCheck | undefined {
   const claims = qs.filter(isClaimedQps);
   const first = claims[0];
   if (!first) return undefined;
@@ -164,7 +165,11 @@ export function checkQps(sentence: string, qs: Quantity[], context: Quantity[]):
   const averageFormula = `${count(users?.value ?? eventsPerDay)}${users && actions ? ` × ${grouped(perDay(actions))}` : ""} / 86,400 s = ${rate(average)}`;
   const checks = claims.map((claim) => {
     const factors = qs.filter((q) => q.unit === "x");
-    const factor = factors.find((f) => clauseOf(sentence, f) === clauseOf(sentence, claim)) ?? factors[0];
+    // "Peak is 3x the average." said earlier: a peak factor from the ledger when the sentence gives none.
+    const factor =
+      factors.find((f) => clauseOf(sentence, f) === clauseOf(sentence, claim)) ??
+      factors[0] ??
+      contextPeakFactor(context);
     return judgeQps(sentence, claim, isPeakClaim(sentence, claim, claims), factor, {
       average,
       averageFormula,
@@ -237,13 +242,24 @@ function judgeQps(
  * times a peak factor said after it ("average is 20k QPS and peak is about 5x average") when the
  * sentence sizes for the peak.
  */
-function ledgerLoad(sentence: string, context: Quantity[]): { load: Quantity; factor?: Quantity } | undefined {
+function ledgerLoad(sentence: string, context: ContextQuantity[]): { load: Quantity; factor?: Quantity } | undefined {
   const isFactor = (q: Quantity) => q.kind === "count" && q.unit === "x" && q.value > 1 && q.value <= 20;
-  const index = context.findLastIndex((q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
-  const load = context[index];
+  // The most relevant load ("search peaks at 120k" for "search needs 40 servers"), else the latest.
+  const load = fromContext(context, (q) => isRequestRate(q) && !isPerUserRate(q) && q.value >= 1);
   if (!load) return dailyLoad(context, isFactor);
+  const index = context.indexOf(load);
   const factor = context.slice(index + 1).find(isFactor);
-  return factor && /\bpeak/i.test(sentence) ? { load, factor } : { load };
+  // "Average is 2,000 QPS with a peak factor of 5": a load called an average is sized at its peak.
+  const average = load.sentence !== undefined && /\b(?:average|avg|mean)\b/i.test(load.sentence);
+  return factor && (/\bpeak/i.test(sentence) || average) ? { load, factor } : { load };
+}
+
+/** "Peak is 3x the average", "peak factor of 5" said earlier: a multiplier in a sentence about the peak. */
+function contextPeakFactor(context: ContextQuantity[]): Quantity | undefined {
+  return fromContext(
+    context,
+    (q) => q.kind === "count" && q.unit === "x" && q.value > 1 && q.value <= 20 && /\bpeak/i.test(q.sentence ?? ""),
+  );
 }
 
 /**
@@ -286,7 +302,11 @@ const isFleetLoad = (q: Quantity) =>
  * one may be one copy. A fleet sized "at peak" with nothing to divide is a claim that cannot be
  * checked yet.
  */
-export function checkServers(sentence: string, qs: Quantity[], context: Quantity[]): ArithmeticCheck | undefined {
+export function checkServers(
+  sentence: string,
+  qs: Quantity[],
+  context: ContextQuantity[],
+): ArithmeticCheck | undefined {
   const perServerHere = qs.find(isPerServerRate);
   const perServerSaid = perServerHere ?? fromContext(context, isPerServerRate);
   const entity = perServerSaid ? perUnit(perServerSaid) : undefined;
@@ -300,9 +320,9 @@ export function checkServers(sentence: string, qs: Quantity[], context: Quantity
     ((entity !== undefined && headNoun(q.what) === singular(entity) && !(machines && REPLICAS.test(q.what ?? ""))) ||
       (SERVERS.test(q.what ?? "") && !REPLICAS.test(q.what ?? "")) ||
       // "so we'll need 70 of them": a bare count of the units a share was just said of.
-      (perServerHere !== undefined &&
+      (perServerSaid !== undefined &&
         !q.what &&
-        q.start > perServerHere.end &&
+        (perServerHere === undefined || q.start > perServerHere.end) &&
         /^\s+of\s+(?:them|those)\b/i.test(sentence.slice(q.end))));
   const claim = qs.find(isFleet);
   if (!claim) return undefined;
@@ -318,10 +338,12 @@ export function checkServers(sentence: string, qs: Quantity[], context: Quantity
     if (!perServer) missing.push(["the QPS one server handles", "how many requests a second does one server handle?"]);
     return cannotCheck("servers", sentence, claim.text, missing, "peak QPS / QPS a server × replicas");
   }
-  const copies = copiesOf(
-    sentence,
-    qs.filter((q) => !isFleet(q)),
-  );
+  // Copies said earlier ("We keep 2 replicas") count when the sentence says none.
+  const copies =
+    copiesOf(
+      sentence,
+      qs.filter((q) => !isFleet(q)),
+    ) ?? (loadHere && perServerHere ? undefined : contextCopies(context));
   const k = copies?.value ?? 1;
   // "so 150 workers, two replicas each for 300": with copies said, a bare figure after the claim is the total.
   const claims = [

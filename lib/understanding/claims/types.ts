@@ -21,7 +21,26 @@ export interface ArithmeticCheck {
   assumptions: string[];
 }
 
-/** Quantities stated earlier in the interview, to fill an input the sentence leaves out. */
+/**
+ * A quantity stated earlier, with the sentence it was said in and when: a check picks an input by
+ * what the sentence says it counts ("every chunk is embedded"), and a later figure of the same role
+ * corrects an earlier one.
+ */
+export type ContextQuantity = import("../types").Quantity & {
+  /** The sentence the figure was said in, verbatim. */
+  sentence?: string;
+  /** Position in the conversation (a turn or sentence index): larger is later. */
+  order?: number;
+  /** How closely the figure's own words match the claim being checked; set per claim. */
+  relevance?: number;
+};
+
+/**
+ * What was said earlier in the interview, to fill an input the sentence leaves out: quantities
+ * (each may carry its sentence and order), and/or earlier sentences, oldest first, which are
+ * parsed and placed after the quantities.
+ */
 export interface ClaimContext {
-  quantities: import("../types").Quantity[];
+  quantities: ContextQuantity[];
+  sentences?: string[];
 }

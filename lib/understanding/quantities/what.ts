@@ -5,7 +5,7 @@
  */
 import { PERIOD_WORDS, perPeriod } from "./units";
 
-const STOP = new Set(
+export const STOP = new Set(
   (
     "a an the of in on at to for with by from into onto over under than as if then so and or but nor " +
     "is are was were be been being am it its we i you they he she this that these those which who whom " +
