@@ -3,10 +3,13 @@
  * one-machine rule, filling a missing input from quantities stated earlier in the interview.
  */
 import { parseQuantities } from "../quantities/parse-quantities";
+import { checkBandwidth } from "./bandwidth";
 import { contextEntries, contextFor } from "./context";
-import { checkMemory, checkOneMachine } from "./memory";
+import { checkMemory } from "./memory-claims";
+import { checkOneMachine } from "./one-machine";
+import { checkQps } from "./qps";
+import { checkServers } from "./servers";
 import { checkStorage } from "./storage";
-import { checkBandwidth, checkQps, checkServers } from "./traffic";
 import type { ArithmeticCheck, ClaimContext } from "./types";
 
 const CHECKS = [checkMemory, checkStorage, checkBandwidth, checkServers, checkQps] as const;

@@ -13,6 +13,8 @@ export const USERS = /\b(users?|dau|mau|people|visitors?|members?|customers?|vie
 // The field's words for a unit of a serving fleet (general infrastructure vocabulary).
 export const SERVERS =
   /\b(servers?|machines?|nodes?|gpus?|tpus?|hosts?|instances?|boxes|pods?|shards?|workers?|containers?|vms?)\b/i;
+/** Compressed vector indexes (general ANN vocabulary): product quantisation and its kin, binary codes. */
+export const COMPRESSED_INDEX = /\b(?:pq|opq|product quanti[sz]\w*|quanti[sz]\w*|binary codes?|scann)\b/i;
 export const REPLICAS = /\b(replicas?|copies|replication)\b/i;
 const BYTE_UNIT = /^(k|m|g|t|p)?i?b\b|bytes?|bits?|[kmgt]bit|gbps|mbps|megs?|gigs?/i;
 
@@ -110,6 +112,15 @@ export const isEstimate = (sentence: string, q: Quantity) => {
   const before = sentence.slice(Math.max(0, q.start - 40), q.start);
   return HEDGE_BEFORE.test(before.slice(-24)) || CONCLUSION_BEFORE.test(before) || VAGUE_NUMBER.test(q.text);
 };
+
+/**
+ * A sentence that opens by pointing back at what was said ("So …", "That's …", "Which …"):
+ * its figure is concluded from earlier figures (general English discourse markers).
+ */
+export const refersBack = (sentence: string) =>
+  /^\s*(?:so|thus|hence|therefore|that(?:'s| is| means| gives)?|which|this|it|all in|in total|overall)\b/i.test(
+    sentence,
+  );
 
 /** A noun phrase's head word, singular: "serving nodes" → "node". */
 export const headNoun = (what: string | undefined) => singular(/([A-Za-z][\w-]*)\s*$/.exec(what ?? "")?.[1] ?? "");

@@ -111,3 +111,17 @@ describe("parseQuantities", () => {
     expect(times[25]).toBeLessThan(5);
   });
 });
+
+describe("parseQuantities: spoken products and loads", () => {
+  it.each([
+    // [text, index, expected fields]
+    ["6 billion times 256 times 4 bytes", 0, { text: "6 billion", kind: "count", value: 6e9 }],
+    ["6 billion times 256 times 4 bytes", 1, { text: "256", kind: "count", value: 256 }],
+    ["17,000 peak posts per second", 0, { kind: "rate", value: 17_000, what: "posts per second" }],
+    ["17,000 peak posts per second and 1,000 per GPU", 1, { kind: "rate", value: 1_000 }],
+  ] as const)("%s [%i]", (text, index, fields) => {
+    const q = parseQuantities(text)[index];
+    expect(q).toMatchObject(fields);
+    expect(q?.what).not.toBe("times");
+  });
+});

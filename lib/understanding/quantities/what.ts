@@ -57,6 +57,8 @@ function words(text: string, from: number, skip: Skip, max: number): { words: st
     if (!match || !word || STOP.has(word.toLowerCase())) break;
     // "500M users times 128 floats": after the noun, "times" is the multiplication sign.
     if (found.length > 0 && /^times$/i.test(word)) break;
+    // "6 billion times 256 times 4 bytes": "times" before a number is the sign, whatever precedes it.
+    if (/^times$/i.test(word) && /^\s*[\d.]/.test(text.slice(at + match[0].length))) break;
     // A verb in -ing ends the phrase ("users doing", "making"); a hyphenated modifier ("item-scoring")
     // does not, nor an -ing word right after the number when a noun follows ("40 serving nodes").
     // So does an -ing modifier after an adjective ("new listing photos"), but not after a plural noun ("users making requests").
@@ -72,8 +74,17 @@ function words(text: string, from: number, skip: Skip, max: number): { words: st
   return { words: found, end: at };
 }
 
+/** The words for which load a rate is (general capacity vocabulary), said before its noun. */
+const LOAD_ADJECTIVE = /^\s*(?:peak|average|avg|mean)\s+(?=[A-Za-z])/i;
+
 /** Reads the noun phrase (and a period, making a rate) that follows a number ending at `from`. */
 export function readNoun(text: string, from: number, skip: Skip): NounReading {
+  // "17,000 peak posts per second": a load's adjective before a noun and its period joins neither.
+  const adjective = LOAD_ADJECTIVE.exec(text.slice(from));
+  if (adjective) {
+    const rest = readNoun(text, from + adjective[0].length, skip);
+    if (rest.periodSeconds && rest.what) return { ...rest, length: rest.length + adjective[0].length };
+  }
   const head = words(text, from, skip, 3);
   let end = head.end;
   const parts = [...head.words];
