@@ -38,7 +38,7 @@ export function attachedCheck(state: State): CheckCard | undefined {
  * The state update that files a reply's card under its turn id. Cards live beside the turns, not
  * inside them, so the checkpoint of a long interview does not rewrite every earlier card each turn.
  */
-export function cardFor(state: State, turn: Turn): { cards: Record<string, CheckCard> } {
+export function cardFor(state: State, turn: Turn): { cards?: Record<string, CheckCard> } {
   const card = attachedCheck(state);
-  return { cards: card ? { [turn.id]: card } : {} };
+  return card ? { cards: { [turn.id]: card } } : {};
 }

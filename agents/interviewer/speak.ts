@@ -51,7 +51,7 @@ export async function speak({
   /** Whether to say the facts and confirmations the candidate's message called for first (default yes). */
   withPreface?: boolean;
 }): Promise<{ text: string; notice: string | null }> {
-  const draft = withPreface && state.preface ? `${state.preface}\n\n${ownDraft}` : ownDraft;
+  const draft = withPreface && state.plan.preface ? `${state.plan.preface}\n\n${ownDraft}` : ownDraft;
   const emit = (token: string) => config.writer?.({ type: "token", token });
   if (deps.phrase) {
     const last = [...state.turns].reverse().find((t) => t.role === "candidate");

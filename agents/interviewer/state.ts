@@ -5,7 +5,6 @@ import type { Citation, ScoreReport } from "@/lib/scoring/schema";
 import type { CheckCard, LedgerEntry, Turn } from "@/lib/types";
 import type { ArithmeticCheck } from "@/lib/understanding/claims/types";
 import type { MessageIntent } from "@/lib/understanding/primary-intent";
-import type { Act } from "@/lib/understanding/types";
 
 type PerStep<T> = Partial<Record<StepId, T>>;
 
@@ -24,6 +23,12 @@ export interface CandidateInput {
   content: string;
   /** When the message was stored (ISO); time is measured from stored timestamps so replays agree. */
   at: string;
+}
+
+/** See the `plan` channel. */
+export interface ReplyPlan {
+  preface: string;
+  jumpTo: StepId | null;
 }
 
 /** What the last answer did, read by the router and the reply nodes. */
@@ -71,15 +76,13 @@ export const InterviewerState = Annotation.Root({
   pending: Annotation<CandidateInput | null>({ reducer: replace, default: () => null }),
   /** What the last candidate message mainly asked for. */
   intent: Annotation<MessageIntent>({ reducer: replace, default: () => "answer" }),
-  /** Every act of the last candidate message, each with the sentence it came from. */
-  acts: Annotation<Act[]>({ reducer: replace, default: () => [] }),
-  /** The step a "move on" asked for by name, when it lies ahead; otherwise the next step. */
-  jumpTo: Annotation<StepId | null>({ reducer: replace, default: () => null }),
   /**
-   * What the reply says first, before its own move: the facts the candidate's questions asked
-   * for and the confirmation of arithmetic they got right, so no question inside an answer is dropped.
+   * What the reply to the last message must carry besides its own move, set when the message is
+   * read: the facts its questions asked for and the confirmation of arithmetic it got right
+   * (`preface`, said first, so no question inside an answer is dropped), and the later step a
+   * "move on" named (`jumpTo`). One channel, so a turn writes one checkpoint row for both.
    */
-  preface: Annotation<string>({ reducer: replace, default: () => "" }),
+  plan: Annotation<ReplyPlan>({ reducer: replace, default: () => ({ preface: "", jumpTo: null }) }),
   /** Acknowledgement templates already said, so none repeats within an interview. */
   usedPhrases: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** The assessment of the last answer, or null after a command or question. */
@@ -126,3 +129,11 @@ export const InterviewerState = Annotation.Root({
 
 export type State = typeof InterviewerState.State;
 export type Update = typeof InterviewerState.Update;
+
+/**
+ * `{ [key]: values }` when there is something to add, else nothing: a channel named in an update
+ * is written to the checkpoint even when the reducer leaves it unchanged, and each write costs a row.
+ */
+export function addTo<K extends string, T>(key: K, values: T[]): Partial<Record<K, T[]>> {
+  return values.length > 0 ? ({ [key]: values } as Record<K, T[]>) : {};
+}

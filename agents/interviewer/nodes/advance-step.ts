@@ -16,7 +16,7 @@ const TRANSITIONS = ["Let's move on to {title}.", "Next: {title}.", "Now for {ti
  */
 export function createAdvanceStep(deps: InterviewerDependencies) {
   return async function advanceStep(state: State, config: LangGraphRunnableConfig): Promise<Update> {
-    const step = state.jumpTo ?? nextStep(state.step);
+    const step = state.plan.jumpTo ?? nextStep(state.step);
     if (!step) throw new Error("advanceStep reached past the last step");
     const content = getScenario(state.scenarioId).steps[step];
     const timeUp = state.assessment?.timeUp
@@ -36,7 +36,6 @@ export function createAdvanceStep(deps: InterviewerDependencies) {
       step,
       stepStartedAt: state.lastMessageAt,
       lastQuestionId: null,
-      jumpTo: null,
       turns: [turn],
       ...cardFor(state, turn),
     };

@@ -11,7 +11,7 @@ import type { State, Update } from "../state";
 export function createAnswerQuestion(deps: InterviewerDependencies) {
   return async function answerQuestion(state: State, config: LangGraphRunnableConfig): Promise<Update> {
     const draft =
-      state.preface ||
+      state.plan.preface ||
       pickPhrase(
         [
           "I don't have a figure for that; make a reasonable assumption, state it, and carry on.",

@@ -6,7 +6,7 @@ import { getScenario } from "@/lib/scenarios/library";
 import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
-import type { State, Update } from "../state";
+import { addTo, type State, type Update } from "../state";
 import { chooseFollowUp } from "./choose-follow-up";
 
 /**
@@ -43,8 +43,8 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       ...cardFor(state, turn),
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       probesPerPoint: Object.fromEntries((followUp?.targets ?? []).map((t) => [t, (state.probesPerPoint[t] ?? 0) + 1])),
-      asked: followUp ? [followUp.id] : [],
-      usedPhrases: ack ? [ack.template] : [],
+      ...addTo("asked", followUp ? [followUp.id] : []),
+      ...addTo("usedPhrases", ack ? [ack.template] : []),
       lastQuestionId: followUp?.id ?? null,
     };
   };

@@ -3,7 +3,7 @@ import { pickPhrase } from "@/lib/interview/phrasing";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewerDependencies } from "../dependencies";
 import { interviewerTurn, speak } from "../speak";
-import type { State, Update } from "../state";
+import { addTo, type State, type Update } from "../state";
 
 /** Said once an interview: after that, "I don't know" gets the hint alone. */
 const REASSURE = "lead:dont-know";
@@ -35,8 +35,8 @@ export function createGiveHint(deps: InterviewerDependencies) {
     const { text, notice } = await speak({ state, config, deps, move: "giveHint", step: state.step, draft });
     return {
       turns: [interviewerTurn(state, state.step, text, { notice: notice ?? state.notice })],
-      asked: choice ? [choice.id] : [],
-      usedPhrases: reassure ? [REASSURE] : [],
+      ...addTo("asked", choice ? [choice.id] : []),
+      ...addTo("usedPhrases", reassure ? [REASSURE] : []),
       hintsUsed: { [state.step]: (state.hintsUsed[state.step] ?? 0) + (choice ? 1 : 0) },
     };
   };

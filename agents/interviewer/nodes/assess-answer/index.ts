@@ -11,7 +11,7 @@ import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities
 import type { Act } from "@/lib/understanding/types";
 import type { InterviewerDependencies } from "../../dependencies";
 import { MODEL_UNAVAILABLE_NOTICE } from "../../speak";
-import type { Assessment, State, Update } from "../../state";
+import { type Assessment, addTo, type State, type Update } from "../../state";
 import { answerFacts } from "./answer-facts";
 import { checkNumbers } from "./check-numbers";
 import { readMessage } from "./read-message";
@@ -86,16 +86,8 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     }).filter((e) => !repeatsInterviewer(e, [...state.ledger, ...given, ...facts.ledger]));
     const added = [...given, ...stated, ...facts.ledger];
     const moveOn = acts.find((a) => a.kind === "move_on");
-    const base: Update = {
-      intent,
-      acts,
+    const plan = {
       jumpTo: jumpTarget(state, moveOn?.targetStep),
-      turns: [turn],
-      pending: null,
-      notice: modelFailed ? MODEL_UNAVAILABLE_NOTICE : null,
-      lastMessageAt: input.at,
-      timeSpent: { [state.step]: elapsed },
-      assessment: null,
       preface: [
         facts.text,
         unsureNote(acts),
@@ -105,8 +97,18 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       ]
         .filter(Boolean)
         .join(" "),
-      revealedFacts: facts.revealed,
-      ledger: added,
+    };
+    const base: Update = {
+      intent,
+      turns: [turn],
+      pending: null,
+      notice: modelFailed ? MODEL_UNAVAILABLE_NOTICE : null,
+      lastMessageAt: input.at,
+      timeSpent: { [state.step]: elapsed },
+      assessment: null,
+      plan,
+      ...addTo("revealedFacts", facts.revealed),
+      ...addTo("ledger", added),
       // A question met with "I don't know" or declined is never asked again.
       ...((intent === "decline" || intent === "dont_know") && state.lastQuestionId
         ? { declined: [state.lastQuestionId] }
@@ -138,7 +140,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     );
     const mistake = fresh?.item.mistakes.find((m) => m.text === fresh.mistake);
     const numbers = checkNumbers(
-      { ...state, ledger: [...state.ledger, ...facts.ledger] },
+      { ...state, ledger: [...state.ledger, ...given, ...facts.ledger] },
       answer,
       deps.runCheck !== null,
     );
@@ -164,11 +166,11 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
           );
     return {
       ...base,
-      ledger,
-      preface: [base.preface, numbers.confirmed?.headline ?? ""].filter(Boolean).join(" "),
+      ...addTo("ledger", ledger),
+      plan: { ...plan, preface: [plan.preface, numbers.confirmed?.headline ?? ""].filter(Boolean).join(" ") },
       notice,
       assessment,
-      checksRun: numbers.keys,
+      ...addTo("checksRun", numbers.keys),
       coverage: { [state.step]: credits },
       answersPerStep: { [state.step]: (state.answersPerStep[state.step] ?? 0) + 1 },
     };
