@@ -173,3 +173,16 @@ describe("conversation", () => {
     expect(new Set(openers).size).toBe(openers.length);
   });
 });
+
+describe("a corrected figure", () => {
+  it("is confirmed, and a machine count it explains is not questioned", async () => {
+    let view = await say(await start("visual-search"), "6 billion 256-dim float32 vectors fit in 600 GB of RAM.");
+    expect(view.turns.at(-1)?.check?.verdict).toBe("too_low");
+    view = await say(
+      view,
+      "Right: 6 billion times 256 times 4 bytes is about 6.1 TB, so 48 machines with 128 GB each.",
+    );
+    expect(view.turns.at(-1)?.check?.verdict).toBe("consistent");
+    expect(lastReply(view)).not.toMatch(/can't check/);
+  });
+});

@@ -18,8 +18,8 @@ function annHeadline(result: AnnResult): string | null {
       return `your ${num(c.claimed)} ms is ${VERDICT_WORDS[c.verdict]} next to about ${num(c.expected)} ms a query on one core`;
     if (c.figure === "recall")
       return c.claimed <= c.expected
-        ? `recall ${num(c.claimed)} was reached (best ${num(c.expected)})`
-        : `recall ${num(c.claimed)} was not reached (best ${num(c.expected)} here)`;
+        ? `recall ${num(c.claimed)} was reached (best ${c.expected.toFixed(3)})`
+        : `recall ${num(c.claimed)} was not reached (best ${c.expected.toFixed(3)} here)`;
     return `your ${num(c.claimed)} GB is ${VERDICT_WORDS[c.verdict]} next to ${num(c.expected)} GB for HNSW with float32 vectors`;
   });
   const basis = scale === result.data.n ? "measured" : `extrapolated from ${count(result.data.n)}`;

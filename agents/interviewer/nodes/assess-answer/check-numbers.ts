@@ -64,8 +64,14 @@ export function checkNumbers(state: State, answer: string, pipelinesOn: boolean)
   const found = findChecks(answer, { quantities: ledgerQuantities(state.ledger) });
   const done = new Set(state.checksRun);
   const arithmetic = found.arithmetic.filter((c) => !done.has(arithmeticKey(state.step, c)));
-  const challenge = arithmetic.find((c) => c.verdict !== "consistent") ?? null;
-  const confirmed = challenge ? null : (arithmetic.find((c) => c.verdict === "consistent") ?? null);
+  // A wrong figure is challenged first. A figure that cannot be checked is asked about only when
+  // nothing else in the answer checked out: "6.1 TB, so 48 machines with 128 GB each" is
+  // confirmed by its memory arithmetic, not questioned for a missing per-server load.
+  const wrong = arithmetic.find((c) => c.verdict === "too_high" || c.verdict === "too_low");
+  const right = arithmetic.find((c) => c.verdict === "consistent");
+  const unknown = arithmetic.find((c) => c.verdict === "cannot_check");
+  const challenge = wrong ?? (right ? null : (unknown ?? null));
+  const confirmed = challenge ? null : (right ?? null);
   // A memory verdict that says the claim cannot fit comes first; the run would only restate it.
   const memoryFirst = challenge?.kind === "memory";
   const pipeline =
