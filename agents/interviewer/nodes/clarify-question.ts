@@ -25,12 +25,18 @@ export function createClarifyQuestion(deps: InterviewerDependencies) {
     const sameAim = (f: FollowUp) =>
       !used.has(f.id) && f.kind !== "pushback" && (current?.targets ?? []).some((t) => f.targets.includes(t));
     const alternative = current ? content.followUps.find(sameAim) : undefined;
-    const lead = state.intent === "off_script" ? "I'll keep to the interview as it is." : "Let me put it another way.";
+    // Only a different question is "another way"; otherwise the question is said again, in short.
+    const lead =
+      state.intent === "off_script"
+        ? "I'll keep to the interview as it is."
+        : alternative
+          ? "Let me put it another way."
+          : "Sure, here it is again, in short.";
     const question = alternative
       ? alternative.text
       : current
-        ? `In short: ${firstSentence(current.text)}`
-        : `We're on “${STEP_TITLES[state.step]}”. In short: ${firstSentence(content.question)}`;
+        ? firstSentence(current.text)
+        : `We're on “${STEP_TITLES[state.step]}”: ${firstSentence(content.question)}`;
     const { text, notice } = await speak({
       state,
       config,
