@@ -6,7 +6,7 @@ import type { FactSimilarity } from "./fact-similarity";
 
 /** Words that shape a request for a figure but say nothing about which figure. */
 const REQUEST_WORDS = new Set(
-  "many much know tell give roughly approximately approx expect expected typical number figure figures idea sense ok okay please like".split(
+  "many much know tell give roughly approximately approx expect expected typical number figure figures idea sense ok okay please like want wonder wondering curious next first then also btw".split(
     " ",
   ),
 );

@@ -51,3 +51,23 @@ describe("verifyUnderstanding", () => {
     ).toThrow();
   });
 });
+
+describe("guardMessage", () => {
+  it("asks about an ending that sits beside a real answer instead of obeying it", async () => {
+    const { guardMessage } = await import("./understand-offline");
+    const acts = guardMessage([
+      { kind: "end", sentence: "That's all from me." },
+      { kind: "answer", sentence: "Labels come from purchases within a seven day window." },
+    ]);
+    expect(acts[0]).toEqual({ kind: "answer", sentence: "That's all from me.", unsure: "end" });
+  });
+  it("keeps an ending said on its own", async () => {
+    const { guardMessage } = await import("./understand-offline");
+    expect(guardMessage([{ kind: "end", sentence: "Let's stop the interview here." }])[0]?.kind).toBe("end");
+  });
+  it("reads skipping a question as declining it, and skipping a step as moving on", async () => {
+    const { guardMessage } = await import("./understand-offline");
+    expect(guardMessage([{ kind: "move_on", sentence: "Could we skip that question?" }])[0]?.kind).toBe("decline");
+    expect(guardMessage([{ kind: "move_on", sentence: "Could we skip this part?" }])[0]?.kind).toBe("move_on");
+  });
+});

@@ -12,6 +12,24 @@ import type { Act, Understanding } from "./types";
  */
 export const COMMAND_CONFIDENCE = { end: 0.95, move_on: 0.75, move_on_to_named_step: 0.5 } as const;
 
+/** Words long enough that an answer beside a request to end is real content ("I'm done. That's my answer: …"). */
+const SUBSTANTIVE_ANSWER_WORDS = 6;
+
+/**
+ * Reads a message's commands in the light of the rest of it. A request to end beside a real answer
+ * most likely ends the answer ("I'm done. That's my answer for labels: …"), so it is asked about,
+ * not obeyed. A request to skip that names a question and no step skips the question, not the step.
+ */
+export function guardMessage(acts: Act[]): Act[] {
+  const answered = acts.some((a) => a.kind === "answer" && a.sentence.split(/\s+/).length >= SUBSTANTIVE_ANSWER_WORDS);
+  return acts.map((act) => {
+    if (act.kind === "end" && answered) return { kind: "answer", sentence: act.sentence, unsure: "end" };
+    if (act.kind === "move_on" && !act.targetStep && /\bquestions?\b/i.test(act.sentence))
+      return { kind: "decline", sentence: act.sentence };
+    return act;
+  });
+}
+
 /** Keeps a request to end or move on only when the classifier is sure enough of it. */
 export function guardCommand(act: Act): Act {
   if (act.kind !== "end" && act.kind !== "move_on") return act;
@@ -30,7 +48,7 @@ export function guardCommand(act: Act): Act {
  * and the quantity parser. A message with no sentence the classifier can read is an answer.
  */
 export function understandOffline(message: string): Understanding {
-  const acts = detectActs(message).map(guardCommand);
+  const acts = guardMessage(detectActs(message).map(guardCommand));
   return {
     acts: acts.length > 0 ? acts : [{ kind: "answer", sentence: message.trim() || message }],
     quantities: parseQuantities(message),

@@ -9,6 +9,13 @@ import { interviewerTurn, speak } from "../speak";
 import { addTo, type State, type Update } from "../state";
 import { chooseFollowUp } from "./choose-follow-up";
 
+/** Said when the candidate declines a question, each once an interview; after that the next question alone. */
+const DECLINE_OPENERS: Array<[string, string]> = [
+  ["decline:fair", "Fair enough; let's look at something else."],
+  ["decline:leave", "Let's leave that one."],
+  ["decline:fine", "That's fine."],
+];
+
 /**
  * Acknowledges what the answer actually said (the candidate's own numbers, else the points it
  * earned; nothing for a decline or an empty answer, and no template twice), then probes.
@@ -27,7 +34,9 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       state.intent === "answer" && !state.assessment?.numberCheck && !state.assessment?.confirmed
         ? acknowledge({ numbers, earnedTitles: earned, used: state.usedPhrases })
         : null;
-    const opener = state.intent === "decline" ? "Fair enough; let's look at something else." : (ack?.text ?? "");
+    const decline =
+      state.intent === "decline" ? DECLINE_OPENERS.find(([id]) => !state.usedPhrases.includes(id)) : undefined;
+    const opener = state.intent === "decline" ? (decline?.[1] ?? "") : (ack?.text ?? "");
     const question = followUp?.text ?? `What else matters for ${STEP_TITLES[state.step].toLowerCase()} here?`;
     const { text, notice } = await speak({
       state,
@@ -44,7 +53,7 @@ export function createAskFollowUp(deps: InterviewerDependencies) {
       probesPerStep: { [state.step]: (state.probesPerStep[state.step] ?? 0) + 1 },
       probesPerPoint: Object.fromEntries((followUp?.targets ?? []).map((t) => [t, (state.probesPerPoint[t] ?? 0) + 1])),
       ...addTo("asked", followUp ? [followUp.id] : []),
-      ...addTo("usedPhrases", ack ? [ack.template] : []),
+      ...addTo("usedPhrases", [...(ack ? [ack.template] : []), ...(decline ? [decline[0]] : [])]),
       lastQuestionId: followUp?.id ?? null,
     };
   };

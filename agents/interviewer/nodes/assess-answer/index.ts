@@ -1,6 +1,6 @@
 import { STEP_IDS } from "@/lib/framework";
 import { interviewerFigures, ledgerEntriesFrom, repeatsInterviewer } from "@/lib/interview/ledger";
-import { factsNamedIn } from "@/lib/interview/match-fact";
+import { factsNamedIn, questionParts } from "@/lib/interview/match-fact";
 import { stepBudgets } from "@/lib/interview/timing";
 import { getScenario } from "@/lib/scenarios/library";
 import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
@@ -56,7 +56,13 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     const turn = { id: input.id, role: "candidate" as const, step: state.step, content: input.content };
     const elapsed = Math.max(0, Date.parse(input.at) - Date.parse(state.stepStartedAt));
 
-    const questions = acts.filter((a) => a.kind === "fact_question").map((a) => a.sentence);
+    // A question tacked onto an answer sentence ("…chargebacks, what's the fraud rate btw?") is
+    // answered when its last part names one of the scenario's facts.
+    const tacked = acts
+      .filter((a) => a.kind === "answer" && a.sentence.trim().endsWith("?"))
+      .map((a) => questionParts(a.sentence).at(-1) ?? "")
+      .filter((part) => part && factsNamedIn(scenario.facts, part).length > 0);
+    const questions = [...acts.filter((a) => a.kind === "fact_question").map((a) => a.sentence), ...tacked];
     const facts = await answerFacts({
       deps,
       facts: scenario.facts,
