@@ -56,8 +56,10 @@ export function inheritUnits(text: string, quantities: Quantity[], numbers: Map<
         };
       }
     }
-    // "300 million of them" counts things, whatever unit was said before.
+    // "300 million of them" counts things, whatever unit was said before; so does the first factor
+    // of a product ("10 billion x 500 B").
     if (/^\s+of\b/i.test(text.slice(q.end))) return q;
+    if (/^\s*(?:[x×*]|times)\s*\d/i.test(text.slice(q.end))) return q;
     const shareAfter = /^\s*(?:per|each|apiece)\b/i.test(text.slice(q.end));
     if (!shareAfter && /(?:[/÷×*]|\bx|\btop|\bof)\s*$/i.test(text.slice(Math.max(0, q.start - 6), q.start))) return q;
     const carries = (p: Quantity) => p.unit !== "x" && p.kind !== "dimension" && p.kind !== "bytes_per_value";

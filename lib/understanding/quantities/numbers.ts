@@ -39,9 +39,11 @@ function fractionOfMagnitude(text: string): number | undefined {
   return (whole + part) * (MAGNITUDE[match[3]?.toLowerCase() ?? ""] ?? 1);
 }
 
-// Digits with an optional exponent and magnitude; the magnitude letter must end a word ("10k", not "10kb").
+// Digits with an optional exponent and magnitude; the magnitude letter must end a word ("10k", not
+// "10kb"). A capital B set apart by a space is the byte ("10 billion × 500 B"), as in unit tables;
+// glued to the number it is a billion ("1B users").
 const DIGITS =
-  /(?<![\w.^])(\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mm|[kmbt])\b)?/gi;
+  /(?<![\w.^])(\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+)?)(?:(?:\s(?!B\b)|)(thousand|million|billion|trillion|bn|mm|[kmbt])\b)?/gi;
 
 function digitSpans(text: string): NumberSpan[] {
   const spans: NumberSpan[] = [];
@@ -121,6 +123,8 @@ export function numberSpans(text: string): NumberSpan[] {
   }
   for (const result of numberModel().parse(text)) {
     const spanText = text.slice(result.start, result.end + 1);
+    // "500 B" set apart by a space is 500 bytes (the digit pattern reads it); the recognizer says 500 billion.
+    if (/\d\s+B$/.test(spanText)) continue;
     const value = fractionOfMagnitude(spanText) ?? Number(result.resolution?.value);
     const span = { start: result.start, end: result.end + 1, value };
     // A span the recognizer could not resolve ("4 in 2023" is NaN) is left to the digit pattern; a
