@@ -190,3 +190,14 @@ describe("a corrected figure", () => {
     expect(lastReply(view)).not.toMatch(/can't check/);
   });
 });
+
+describe("a question about two things joined by 'and'", () => {
+  it("answers both", async () => {
+    const view = await say(await start("visual-search"), "How many images and daily users are there?");
+    const facts = getScenario("visual-search").facts;
+    for (const id of ["vis-fact-corpus", "vis-fact-users"]) {
+      const fact = facts.find((f) => f.id === id);
+      expect(lastReply(view)).toContain(fact?.answer.trim().slice(0, 30));
+    }
+  });
+});

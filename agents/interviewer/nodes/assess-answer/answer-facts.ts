@@ -43,7 +43,11 @@ export async function answerFacts({
   const unanswered: string[] = [];
   for (const question of questions) {
     // Each part of a question that asks several things finds its own fact.
-    const parts = questionParts(question);
+    // "How many events and users are there?" asks for two facts: each side of an "and" is tried too.
+    const parts = questionParts(question).flatMap((part) => {
+      const sides = part.split(/\s+and\s+/i).filter((side) => side.trim().length > 0);
+      return sides.length > 1 ? [part, ...sides] : [part];
+    });
     const found: Fact[] = [];
     for (const part of parts.length > 1 ? parts : [question]) {
       const similarity = deps.factSimilarity
