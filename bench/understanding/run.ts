@@ -173,6 +173,15 @@ function printActTable(title: string, perAct: ReturnType<typeof scoreActs>["perA
   );
 }
 
+/** A sentence reduced to its letters and digits, so "Can we wrap up?" and "can we wrap up" are one. */
+function normalizeUtterance(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const authors = AUTHOR_FILES.map((file) => readJson(file, utterancesSchema) ?? []);
@@ -237,6 +246,21 @@ function main(): void {
     printActTable(`held-out sentences (${heldout?.length})`, heldoutReport.perAct);
     console.log(`held-out macro-F1 ${heldoutReport.macroF1}, accuracy ${heldoutReport.accuracy}`);
   }
+  // Authors who never saw each other's sets still write some identical sentences ("next", "can we wrap
+  // up?"); the held-out figure is also given over the sentences no training set contains, word for word.
+  const inTraining = new Set(training.map((t) => normalizeUtterance(t.text)));
+  const unseen = heldout?.filter((h) => !inTraining.has(normalizeUtterance(h.text))) ?? [];
+  const unseenReport =
+    unseen.length > 0
+      ? scoreActs(
+          unseen.map((h) => h.act),
+          unseen.map((h) => classifySentence(h.text).kind),
+        )
+      : null;
+  if (unseenReport)
+    console.log(
+      `held-out sentences not in any training set (${unseen.length} of ${heldout?.length}): macro-F1 ${unseenReport.macroF1}, accuracy ${unseenReport.accuracy}`,
+    );
 
   const messages = readJson("bench/understanding/heldout-messages.json", messagesSchema);
   const messageReport = messages ? scoreMessages(messages) : null;
@@ -264,6 +288,7 @@ function main(): void {
       cv: cvReport,
       crossAuthor: crossAuthorReport,
       heldout: heldoutReport,
+      heldoutUnseen: unseenReport && { sentences: unseen.length, ...unseenReport },
       messages: messageReport,
       latency,
       modelKiB,

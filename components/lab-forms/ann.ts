@@ -1,4 +1,4 @@
-import { type LabField, SEED_FIELD } from "./types";
+import { HNSW_LINKS_FIELD, type LabField, SEED_FIELD } from "./types";
 
 /** The vector search (exact scan vs HNSW) form, in the order it is shown. */
 export const ANN_FIELDS: LabField[] = [
@@ -76,13 +76,7 @@ export const ANN_FIELDS: LabField[] = [
     kind: "number",
     group: "advanced",
   },
-  {
-    path: "M",
-    label: "Graph links per node (M)",
-    help: "More links raise recall, memory and build time. 4 to 64.",
-    kind: "number",
-    group: "advanced",
-  },
+  HNSW_LINKS_FIELD,
   {
     path: "efConstruction",
     label: "Build search width",

@@ -29,3 +29,12 @@ export const SEED_FIELD: LabField = {
   kind: "number",
   group: "advanced",
 };
+
+/** HNSW's graph degree, a field of both the vector search and the funnel forms. */
+export const HNSW_LINKS_FIELD: LabField = {
+  path: "M",
+  label: "Graph links per node (M)",
+  help: "More links raise recall, memory and build time. 4 to 64.",
+  kind: "number",
+  group: "advanced",
+};
