@@ -7,3 +7,12 @@ export interface Embedder {
   readonly kind: "transformers" | "fallback";
   embed(texts: string[]): Promise<Float32Array[]>;
 }
+
+/**
+ * A cross-encoder that reads a query and a passage together and scores how well the passage
+ * answers the query. Higher is better; scores compare only within one call.
+ */
+export interface Reranker {
+  readonly modelId: string;
+  score(query: string, passages: string[]): Promise<number[]>;
+}
