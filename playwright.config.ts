@@ -2,6 +2,9 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, E2E_DATA_DIR, E2E_PORT } from "./e2e/fixtures/environment";
 
+// The servers the specs start themselves inherit this; none of them may reach the model hub.
+process.env.ALLOW_REMOTE_MODELS ??= "false";
+
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
@@ -22,6 +25,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PROBE_DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "warn" },
+    env: { PROBE_DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "warn", ALLOW_REMOTE_MODELS: "false" },
   },
 });

@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // No test reaches the real model hub; tests of fetching start their own hub on 127.0.0.1.
+    env: { ALLOW_REMOTE_MODELS: "false" },
   },
 });

@@ -7,11 +7,13 @@ describe("parseConfig", () => {
     const config = parseConfig({}, "/srv/probe");
     expect(config.database).toEqual({ kind: "pglite", dataDir: path.join("/srv/probe", ".data", "pglite") });
     expect(config.llm).toBeNull();
-    expect(config.embedding).toEqual({
-      model: "Xenova/all-MiniLM-L6-v2",
+    const models = {
       modelsDir: path.join("/srv/probe", ".data", "models"),
-      allowRemote: false,
-    });
+      allowRemote: true,
+      hubUrl: "https://huggingface.co/",
+    };
+    expect(config.embedding).toEqual({ model: "Xenova/all-MiniLM-L6-v2", ...models });
+    expect(config.reranker).toEqual({ model: "Xenova/ms-marco-MiniLM-L-6-v2", ...models });
   });
 
   it("switches to Postgres when DATABASE_URL is set", () => {
@@ -39,14 +41,42 @@ describe("parseConfig", () => {
     ["DATABASE_URL", "not a url"],
     ["OPENAI_BASE_URL", "ftp://example/v1"],
     ["ALLOW_REMOTE_MODELS", "maybe"],
+    ["MODEL_HUB_URL", "huggingface.co"],
+    ["RERANKER", "sometimes"],
     ["LOG_LEVEL", "loud"],
   ])("rejects %s=%s with a sentence that names the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name} .*\\(got "${value}"\\)\\.`));
   });
 
-  it("reads ALLOW_REMOTE_MODELS as a boolean", () => {
-    expect(parseConfig({ ALLOW_REMOTE_MODELS: "true" }).embedding.allowRemote).toBe(true);
-    expect(parseConfig({ ALLOW_REMOTE_MODELS: "0" }).embedding.allowRemote).toBe(false);
+  it.each([
+    [undefined, true],
+    ["", true],
+    ["true", true],
+    ["YES", true],
+    ["false", false],
+    ["0", false],
+  ])("reads ALLOW_REMOTE_MODELS=%s as %s, for both models", (value, allowRemote) => {
+    const config = parseConfig({ ALLOW_REMOTE_MODELS: value });
+    expect(config.embedding.allowRemote).toBe(allowRemote);
+    expect(config.reranker?.allowRemote).toBe(allowRemote);
+  });
+
+  it.each([
+    ["http://127.0.0.1:8080", "http://127.0.0.1:8080/"],
+    ["https://mirror.example/hf", "https://mirror.example/hf/"],
+    ["https://mirror.example/hf/", "https://mirror.example/hf/"],
+  ])("takes MODEL_HUB_URL=%s as the base URL %s", (value, hubUrl) => {
+    const config = parseConfig({ MODEL_HUB_URL: value });
+    expect(config.embedding.hubUrl).toBe(hubUrl);
+    expect(config.reranker?.hubUrl).toBe(hubUrl);
+  });
+
+  it("turns the re-ranker off with RERANKER=off and names its model with RERANKER_MODEL", () => {
+    expect(parseConfig({ RERANKER: "off" }).reranker).toBeNull();
+    expect(parseConfig({ RERANKER: "false" }).reranker).toBeNull();
+    expect(
+      parseConfig({ RERANKER: "on", RERANKER_MODEL: "cross-encoder/ms-marco-TinyBERT-L-2-v2" }).reranker?.model,
+    ).toBe("cross-encoder/ms-marco-TinyBERT-L-2-v2");
   });
 });

@@ -28,6 +28,11 @@ const booleanFlag = optionalString.refine((value) => value === undefined || /^(t
   message: "must be true or false",
 });
 
+const onOffFlag = optionalString.refine(
+  (value) => value === undefined || /^(on|off|true|false|1|0|yes|no)$/i.test(value),
+  { message: "must be on or off" },
+);
+
 export const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]).describe(
     "Postgres with pgvector; unset uses the embedded PGlite database",
@@ -38,7 +43,10 @@ export const envSchema = z.object({
   LLM_MODEL: optionalString,
   EMBEDDING_MODEL: optionalString,
   MODELS_DIR: optionalString,
-  ALLOW_REMOTE_MODELS: booleanFlag,
+  ALLOW_REMOTE_MODELS: booleanFlag.describe("fetch a missing model once from MODEL_HUB_URL; default true"),
+  MODEL_HUB_URL: optionalUrl(["http:", "https:"]).describe("where missing models are fetched from"),
+  RERANKER: onOffFlag.describe("off disables the cross-encoder re-ranker"),
+  RERANKER_MODEL: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
   PROBE_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: "must be at least 32 characters",
@@ -53,12 +61,25 @@ export interface LlmConfig {
   model: string;
 }
 
+/** Where one transformers.js model is looked for, and whether and from where it may be fetched. */
+export interface ModelConfig {
+  model: string;
+  /** Local models in the transformers.js layout: `<modelsDir>/<model id>/...`. */
+  modelsDir: string;
+  /** Fetch the model once into `modelsDir` when it is not there. */
+  allowRemote: boolean;
+  /** The hub's base URL, ending in a slash; files live under `<hubUrl><model id>/resolve/main/`. */
+  hubUrl: string;
+}
+
 export interface AppConfig {
   database: DatabaseConfig;
   dataDir: string;
   /** Null when neither a key nor a base URL is set: the offline interviewer runs. */
   llm: LlmConfig | null;
-  embedding: { model: string; modelsDir: string; allowRemote: boolean };
+  embedding: ModelConfig;
+  /** The cross-encoder that re-orders search results; null when RERANKER=off. */
+  reranker: ModelConfig | null;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Signs identity cookies; unset, one is generated into the data dir. */
   secret: string | undefined;
@@ -73,9 +94,17 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_MODEL_BY_ENDPOINT = "gpt-4o-mini";
+const DEFAULT_EMBEDDING_MODEL = "Xenova/all-MiniLM-L6-v2";
+const DEFAULT_RERANKER_MODEL = "Xenova/ms-marco-MiniLM-L-6-v2";
+const DEFAULT_MODEL_HUB_URL = "https://huggingface.co/";
 
 function isTrue(value: string | undefined): boolean {
-  return value !== undefined && /^(true|1|yes)$/i.test(value);
+  return value !== undefined && /^(true|1|yes|on)$/i.test(value);
+}
+
+/** A base URL must end in a slash, or `new URL(file, base)` would drop its last path segment. */
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
 }
 
 /** Parses an environment into the app's configuration; throws ConfigError on a bad value. */
@@ -99,17 +128,22 @@ export function parseConfig(source: Record<string, string | undefined>, cwd = pr
           model: env.LLM_MODEL ?? DEFAULT_MODEL_BY_ENDPOINT,
         }
       : null;
+  const models = {
+    modelsDir: path.resolve(cwd, env.MODELS_DIR ?? path.join(dataDir, "models")),
+    allowRemote: env.ALLOW_REMOTE_MODELS === undefined || isTrue(env.ALLOW_REMOTE_MODELS),
+    hubUrl: withTrailingSlash(env.MODEL_HUB_URL ?? DEFAULT_MODEL_HUB_URL),
+  };
   return {
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
     dataDir,
     llm,
-    embedding: {
-      model: env.EMBEDDING_MODEL ?? "Xenova/all-MiniLM-L6-v2",
-      modelsDir: path.resolve(cwd, env.MODELS_DIR ?? path.join(dataDir, "models")),
-      allowRemote: isTrue(env.ALLOW_REMOTE_MODELS),
-    },
+    embedding: { model: env.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL, ...models },
+    reranker:
+      env.RERANKER === undefined || isTrue(env.RERANKER)
+        ? { model: env.RERANKER_MODEL ?? DEFAULT_RERANKER_MODEL, ...models }
+        : null,
     logLevel: env.LOG_LEVEL ?? "info",
     secret: env.PROBE_SECRET,
   };

@@ -49,9 +49,11 @@ message OperatorSetIdProto { string domain = 1; int64 version = 2; }
 message ModelProto { int64 ir_version = 1; string producer_name = 2; string producer_version = 3; int64 model_version = 5; string doc_string = 6; GraphProto graph = 7; repeated OperatorSetIdProto opset_import = 8; }
 `;
 
-const FLOAT = 1;
-const INT64 = 7;
-const ATTR_INT = 2;
+export const FLOAT = 1;
+export const INT64 = 7;
+export const ATTR_INT = 2;
+/** The inputs transformers.js feeds a BERT-type model. */
+export const BERT_INPUTS = ["input_ids", "attention_mask", "token_type_ids"] as const;
 
 /** Little-endian float32 bytes regardless of host endianness (ONNX raw_data is little-endian). */
 function tableBytes(rows: number, dimension: number): Uint8Array {
@@ -62,7 +64,7 @@ function tableBytes(rows: number, dimension: number): Uint8Array {
   return bytes;
 }
 
-function tensorType(elemType: number, dims: Array<string | number>) {
+export function tensorType(elemType: number, dims: Array<string | number>) {
   return {
     tensorType: {
       elemType,
@@ -76,56 +78,57 @@ function tensorType(elemType: number, dims: Array<string | number>) {
  * The second term is always zero; it exists so every input transformers.js feeds is consumed.
  */
 export function buildOnnxModel(dimension: number): Uint8Array {
-  const root = protobuf.parse(ONNX_PROTO, { keepCase: false }).root;
-  const Model = root.lookupType("onnx.ModelProto");
   const tokenDims = ["batch_size", "sequence_length"];
+  return encodeOnnxModel("Deterministic lookup-table stand-in for a BERT sentence encoder (tests only).", {
+    name: "tiny_bert",
+    node: [
+      { opType: "Mod", name: "mod", input: ["input_ids", "table_rows"], output: ["row_ids"] },
+      {
+        opType: "Gather",
+        name: "gather",
+        input: ["embedding_table", "row_ids"],
+        output: ["token_vectors"],
+        attribute: [{ name: "axis", type: ATTR_INT, i: 0 }],
+      },
+      { opType: "Add", name: "mask_plus_type", input: ["attention_mask", "token_type_ids"], output: ["side_ids"] },
+      {
+        opType: "Cast",
+        name: "side_float",
+        input: ["side_ids"],
+        output: ["side_values"],
+        attribute: [{ name: "to", type: ATTR_INT, i: FLOAT }],
+      },
+      { opType: "Mul", name: "side_zero", input: ["side_values", "zero"], output: ["side_zeroed"] },
+      { opType: "Unsqueeze", name: "side_3d", input: ["side_zeroed", "last_axis"], output: ["side_offset"] },
+      { opType: "Add", name: "output", input: ["token_vectors", "side_offset"], output: ["last_hidden_state"] },
+    ],
+    initializer: [
+      { name: "table_rows", dataType: INT64, dims: [], int64Data: [TABLE_ROWS] },
+      { name: "last_axis", dataType: INT64, dims: [1], int64Data: [-1] },
+      { name: "zero", dataType: FLOAT, dims: [], rawData: new Uint8Array(4) },
+      {
+        name: "embedding_table",
+        dataType: FLOAT,
+        dims: [TABLE_ROWS, dimension],
+        rawData: tableBytes(TABLE_ROWS, dimension),
+      },
+    ],
+    input: BERT_INPUTS.map((name) => ({ name, type: tensorType(INT64, tokenDims) })),
+    output: [{ name: "last_hidden_state", type: tensorType(FLOAT, [...tokenDims, dimension]) }],
+  });
+}
+
+/** Encodes an ONNX graph (opset 17) as a model file, with the fields this generator always sets. */
+export function encodeOnnxModel(docString: string, graph: object): Uint8Array {
+  const Model = protobuf.parse(ONNX_PROTO, { keepCase: false }).root.lookupType("onnx.ModelProto");
   const model = {
     irVersion: 8,
     producerName: "probe/generate-test-model",
     producerVersion: "1",
     modelVersion: 1,
-    docString: "Deterministic lookup-table stand-in for a BERT sentence encoder (tests only).",
+    docString,
     opsetImport: [{ domain: "", version: 17 }],
-    graph: {
-      name: "tiny_bert",
-      node: [
-        { opType: "Mod", name: "mod", input: ["input_ids", "table_rows"], output: ["row_ids"] },
-        {
-          opType: "Gather",
-          name: "gather",
-          input: ["embedding_table", "row_ids"],
-          output: ["token_vectors"],
-          attribute: [{ name: "axis", type: ATTR_INT, i: 0 }],
-        },
-        { opType: "Add", name: "mask_plus_type", input: ["attention_mask", "token_type_ids"], output: ["side_ids"] },
-        {
-          opType: "Cast",
-          name: "side_float",
-          input: ["side_ids"],
-          output: ["side_values"],
-          attribute: [{ name: "to", type: ATTR_INT, i: FLOAT }],
-        },
-        { opType: "Mul", name: "side_zero", input: ["side_values", "zero"], output: ["side_zeroed"] },
-        { opType: "Unsqueeze", name: "side_3d", input: ["side_zeroed", "last_axis"], output: ["side_offset"] },
-        { opType: "Add", name: "output", input: ["token_vectors", "side_offset"], output: ["last_hidden_state"] },
-      ],
-      initializer: [
-        { name: "table_rows", dataType: INT64, dims: [], int64Data: [TABLE_ROWS] },
-        { name: "last_axis", dataType: INT64, dims: [1], int64Data: [-1] },
-        { name: "zero", dataType: FLOAT, dims: [], rawData: new Uint8Array(4) },
-        {
-          name: "embedding_table",
-          dataType: FLOAT,
-          dims: [TABLE_ROWS, dimension],
-          rawData: tableBytes(TABLE_ROWS, dimension),
-        },
-      ],
-      input: ["input_ids", "attention_mask", "token_type_ids"].map((name) => ({
-        name,
-        type: tensorType(INT64, tokenDims),
-      })),
-      output: [{ name: "last_hidden_state", type: tensorType(FLOAT, [...tokenDims, dimension]) }],
-    },
+    graph,
   };
   return Model.encode(Model.fromObject(model)).finish();
 }
@@ -152,7 +155,7 @@ export async function buildVocab(): Promise<Record<string, number>> {
   return Object.fromEntries(tokens.map((token, id) => [token, id]));
 }
 
-function tokenizerJson(vocab: Record<string, number>) {
+export function tokenizerJson(vocab: Record<string, number>) {
   const id = (token: string) => vocab[token] ?? 0;
   const special = (token: string) => ({ id: token, ids: [id(token)], tokens: [token] });
   const piece = (token: string, typeId: number) => ({ SpecialToken: { id: token, type_id: typeId } });
@@ -195,7 +198,7 @@ function tokenizerJson(vocab: Record<string, number>) {
   };
 }
 
-function configJson(modelId: string, dimension: number, vocabSize: number) {
+export function configJson(modelId: string, dimension: number, vocabSize: number) {
   return {
     _name_or_path: modelId,
     architectures: ["BertModel"],
@@ -235,7 +238,29 @@ const TOKENIZER_CONFIG = {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Writes `<dir>/<modelId>/{config.json,tokenizer.json,tokenizer_config.json,onnx/model.onnx}`. */
+/**
+ * Writes `<dir>/<modelId>/{config.json,tokenizer.json,tokenizer_config.json,onnx/model.onnx}`:
+ * the shared WordPiece tokenizer, the config `config(vocabSize)` returns, and the ONNX graph.
+ */
+export async function writeTestModel(
+  dir: string,
+  modelId: string,
+  { config, onnx }: { config: (vocabSize: number) => object; onnx: Uint8Array },
+): Promise<{ modelId: string; path: string }> {
+  if (modelId.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new Error(`invalid modelId: ${modelId}`);
+  }
+  const modelDir = path.resolve(dir, modelId);
+  await mkdir(path.join(modelDir, "onnx"), { recursive: true });
+  const vocab = await buildVocab();
+  await writeFile(path.join(modelDir, "config.json"), json(config(Object.keys(vocab).length)));
+  await writeFile(path.join(modelDir, "tokenizer.json"), json(tokenizerJson(vocab)));
+  await writeFile(path.join(modelDir, "tokenizer_config.json"), json(TOKENIZER_CONFIG));
+  await writeFile(path.join(modelDir, "onnx", "model.onnx"), onnx);
+  return { modelId, path: modelDir };
+}
+
+/** Writes the tiny sentence encoder (see the file comment) in the transformers.js layout. */
 export async function generateTestModel(
   dir: string,
   options: { modelId?: string; dimension?: number } = {},
@@ -243,17 +268,10 @@ export async function generateTestModel(
   const modelId = options.modelId ?? DEFAULT_MODEL_ID;
   const dimension = options.dimension ?? DEFAULT_DIMENSION;
   if (!Number.isInteger(dimension) || dimension < 1) throw new Error("dimension must be a positive integer");
-  if (modelId.split("/").some((part) => part === "" || part === "." || part === "..")) {
-    throw new Error(`invalid modelId: ${modelId}`);
-  }
-  const modelDir = path.resolve(dir, modelId);
-  await mkdir(path.join(modelDir, "onnx"), { recursive: true });
-  const vocab = await buildVocab();
-  await writeFile(path.join(modelDir, "config.json"), json(configJson(modelId, dimension, Object.keys(vocab).length)));
-  await writeFile(path.join(modelDir, "tokenizer.json"), json(tokenizerJson(vocab)));
-  await writeFile(path.join(modelDir, "tokenizer_config.json"), json(TOKENIZER_CONFIG));
-  await writeFile(path.join(modelDir, "onnx", "model.onnx"), buildOnnxModel(dimension));
-  return { modelId, path: modelDir };
+  return writeTestModel(dir, modelId, {
+    config: (vocabSize) => configJson(modelId, dimension, vocabSize),
+    onnx: buildOnnxModel(dimension),
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,7 +6,8 @@ import { generateTestModel } from "@/scripts/generate-test-model";
 import { chooseEmbedder } from "./get-embedder";
 
 let modelsDir: string;
-const config = (model: string) => ({ model, modelsDir, allowRemote: false });
+// Fetching is off, so the hub (the discard port) is never contacted.
+const config = (model: string) => ({ model, modelsDir, allowRemote: false, hubUrl: "http://127.0.0.1:9/" });
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 beforeAll(async () => {
@@ -34,15 +35,18 @@ describe("chooseEmbedder", () => {
     expect(Array.from(vectors[0] as Float32Array)).not.toEqual(Array.from(vectors[1] as Float32Array));
   });
 
-  it("falls back, with the reason, when the model is missing and downloads are off", async () => {
+  it("falls back, with the reason and the remedy, when the model is missing and fetching is off", async () => {
     const { embedder, fallbackReason } = await chooseEmbedder({
       config: config("Xenova/all-MiniLM-L6-v2"),
       dimension: 384,
     });
     expect(embedder.kind).toBe("fallback");
     expect(embedder.dimension).toBe(384);
-    expect(fallbackReason).toContain("could not be loaded");
-    expect(fallbackReason).toContain("ALLOW_REMOTE_MODELS=true");
+    expect(fallbackReason).toBe(
+      `model Xenova/all-MiniLM-L6-v2 is not in ${modelsDir} and fetching is off (ALLOW_REMOTE_MODELS=false); ` +
+        `using the built-in fallback embedder (${embedder.modelId}). ` +
+        `Put its files in ${path.join(modelsDir, "Xenova/all-MiniLM-L6-v2")} or unset ALLOW_REMOTE_MODELS to fetch it once.`,
+    );
   });
 
   it("falls back when the model's dimension does not fit the index", async () => {

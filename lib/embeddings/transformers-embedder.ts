@@ -1,37 +1,26 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { localModelDtype, withLocalTransformers } from "./local-model";
 import type { Embedder } from "./types";
 
 export interface TransformersOptions {
   model: string;
   /** Local models in the transformers.js layout: `<modelsDir>/<model id>/onnx/model*.onnx`. */
   modelsDir: string;
-  allowRemote: boolean;
   /** Batch size for feature extraction; bounded so memory stays flat on long corpora. */
   batchSize?: number;
 }
 
-/** The local ONNX file decides the dtype: a quantised export is four times smaller and what most users have. */
-function chooseDtype(options: TransformersOptions): "fp32" | "q8" {
-  const dir = path.join(options.modelsDir, options.model, "onnx");
-  if (existsSync(path.join(dir, "model.onnx"))) return "fp32";
-  if (existsSync(path.join(dir, "model_quantized.onnx"))) return "q8";
-  return options.allowRemote ? "q8" : "fp32";
-}
-
 /**
- * Loads a sentence-embedding model through transformers.js: mean pooling over the token
- * vectors and L2 normalisation, as sentence-transformers does. Throws when the model can be
- * neither read from `modelsDir` nor, where allowed, downloaded.
+ * Loads a sentence-embedding model from `modelsDir` through transformers.js: mean pooling over
+ * the token vectors and L2 normalisation, as sentence-transformers does. Throws when the model
+ * cannot be read; fetching it is ensureLocalModel's job, never this one's.
  */
 export async function loadTransformersEmbedder(options: TransformersOptions): Promise<Embedder> {
-  const { env, pipeline } = await import("@huggingface/transformers");
-  env.allowLocalModels = true;
-  env.localModelPath = `${options.modelsDir}${path.sep}`;
-  env.allowRemoteModels = options.allowRemote;
-  // Downloads go next to the local models, never into node_modules.
-  env.cacheDir = path.join(options.modelsDir, ".cache");
-  const extractor = await pipeline("feature-extraction", options.model, { dtype: chooseDtype(options) });
+  const dtype = localModelDtype(options.modelsDir, options.model);
+  if (!dtype) throw new Error(`no ONNX file in ${path.join(options.modelsDir, options.model, "onnx")}`);
+  const extractor = await withLocalTransformers(options.modelsDir, ({ pipeline }) =>
+    pipeline("feature-extraction", options.model, { dtype }),
+  );
   const probe = await extractor(["probe"], { pooling: "mean", normalize: true });
   const dimension = probe.dims[1];
   if (typeof dimension !== "number") throw new Error(`model ${options.model} returned no embedding dimension`);

@@ -6,13 +6,17 @@ import { logger } from "./logger";
 
 const globalForEmbedder = globalThis as unknown as { probeEmbedder?: Promise<Embedder> };
 
-/** The process's embedder, loaded once; the fallback's reason is logged once, here. */
+/**
+ * The process's embedder, chosen once: a missing model is fetched at most once (with progress
+ * lines), and the fallback's reason is logged once, here.
+ */
 export function getEmbedder(): Promise<Embedder> {
   globalForEmbedder.probeEmbedder ??= chooseEmbedder({
     config: getConfig().embedding,
     dimension: EMBEDDING_DIMENSION,
+    log: logger.info,
   }).then(({ embedder, fallbackReason }) => {
-    if (fallbackReason) logger.warn(`using the fallback embedder (${embedder.modelId}) because ${fallbackReason}`);
+    if (fallbackReason) logger.warn(fallbackReason);
     else logger.info(`embedding with ${embedder.modelId}`);
     return embedder;
   });
