@@ -26,7 +26,8 @@ export type Understander = (message: string) => Promise<Understanding>;
 
 /** What the interviewer's nodes need from outside the graph, injected so that tests choose them. */
 export interface InterviewerDependencies {
-  scoreTranscript(transcript: TranscriptInput): Promise<ScoreReport>;
+  /** `steps` limits the report to those steps (a drill's one step). */
+  scoreTranscript(transcript: TranscriptInput, options?: { steps?: StepId[] }): Promise<ScoreReport>;
   /** Case-study passages for grounding a pushback or a hint. */
   retrieve(input: { query: string; scenarioId: ScenarioId; step: StepId; k: number }): Promise<Citation[]>;
   /** With a model: proposes rubric credit (verified by code) for each answer. */

@@ -67,12 +67,16 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     runCheck: checkClaim,
     understand: client ? createModelUnderstander(client) : null,
     factSimilarity: createFactSimilarity(getEmbedder),
-    scoreTranscript: (transcript) =>
-      scoreTranscript(transcript, {
-        library: getScenarioLibrary(),
-        retrieve,
-        ...(judge ? { judge } : {}),
-      }),
+    scoreTranscript: (transcript, options) =>
+      scoreTranscript(
+        transcript,
+        {
+          library: getScenarioLibrary(),
+          retrieve,
+          ...(judge ? { judge } : {}),
+        },
+        options,
+      ),
   };
 }
 

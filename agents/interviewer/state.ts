@@ -89,6 +89,8 @@ export const InterviewerState = Annotation.Root({
   assessment: Annotation<Assessment | null>({ reducer: replace, default: () => null }),
   /** Credit (0..1) per rubric item, per step, from the scorer's reading of the step's answers. */
   coverage: Annotation<PerStep<Record<string, number>>>({ reducer: mergeRecord, default: () => ({}) }),
+  /** Each step's score so far (0..100), from the scorer's own computation: what the sidebar shows. */
+  stepScores: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Candidate answers given in each step. */
   answersPerStep: Annotation<PerStep<number>>({ reducer: mergeRecord, default: () => ({}) }),
   /** Follow-ups and pushbacks asked in each step. */

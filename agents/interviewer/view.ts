@@ -6,7 +6,6 @@ import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport } from "@/lib/scoring/schema";
 import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 import type { Reconciled } from "./reconcile";
-import { stepCoverage } from "./routers";
 
 const messageMetaSchema = z
   .object({
@@ -35,11 +34,17 @@ export function toView({ interview, state, rows }: Reconciled): InterviewView {
   });
   const { values } = state;
   const scenario = getScenario(interview.scenarioId);
+  // One number per step everywhere: the report's score once there is a report (imports have
+  // nothing else), the same computation over the interview so far before it.
+  const report = (interview.report as ScoreReport | null) ?? null;
   const coverage = Object.fromEntries(
-    STEP_IDS.map((step) => [
-      step,
-      stepCoverage(scenario.steps[step].rubric, values.coverage?.[step] ?? {}, interview.level),
-    ]),
+    STEP_IDS.flatMap((step) => {
+      if (report) {
+        const scored = report.steps.find((s) => s.step === step);
+        return scored ? [[step, scored.score / 100]] : [];
+      }
+      return [[step, (values.stepScores?.[step] ?? 0) / 100]];
+    }),
   );
   return {
     id: interview.id,
@@ -52,7 +57,7 @@ export function toView({ interview, state, rows }: Reconciled): InterviewView {
     stepStartedAt: values.stepStartedAt ?? interview.createdAt.toISOString(),
     stepBudgetsMs: stepBudgets(values.minutes ?? interview.minutes ?? DEFAULT_INTERVIEW_MINUTES),
     coverage,
-    report: (interview.report as ScoreReport | null) ?? null,
+    report,
     ledger: values.ledger ?? [],
     createdAt: interview.createdAt.toISOString(),
   };

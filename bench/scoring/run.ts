@@ -19,6 +19,7 @@ import type { ScoreReport } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
+import { figuresOf, type SplitFigures } from "./labelled-report";
 
 const labelsSchema = z.array(
   z.object({
@@ -31,6 +32,11 @@ const labelsSchema = z.array(
 
 const dir = import.meta.dirname;
 const withJudge = process.argv.includes("--llm");
+const splitArg = process.argv.find((a) => a.startsWith("--split="))?.slice("--split=".length) ?? "all";
+if (!["all", "tuning", "held-out"].includes(splitArg)) {
+  console.error("--split must be tuning, held-out or all.");
+  process.exit(2);
+}
 const llm = getConfig().llm;
 if (withJudge && !llm) {
   console.error("--llm needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL (and LLM_MODEL).");
@@ -159,6 +165,12 @@ checks.unshift(
   },
 );
 
+const splits: SplitFigures[] = [];
+for (const split of ["tuning", "held-out"]) {
+  if (splitArg === "all" || splitArg === split)
+    splits.push(await figuresOf(split, path.join(dir, "labelled", split), library));
+}
+
 console.log(
   formatTable(
     ["transcript", "kind", "overall", "level", ...STEP_IDS.map((s) => s.split("-")[0] ?? s)],
@@ -175,10 +187,47 @@ console.log(
     70,
   )}\n`,
 );
+for (const f of splits) {
+  console.log(`\nLabelled ${f.split} set (${f.transcripts} transcripts): each score against the human grade and band`);
+  console.log(
+    formatTable(
+      ["transcript", "level", "human", "Probe", "band"],
+      f.scores.map((s) => [s.file, s.level, s.human ?? "", s.overall, s.band]),
+    ),
+  );
+}
+if (splits.length > 0) {
+  const rows: Array<[string, (f: SplitFigures) => string | number | null]> = [
+    ["order strong > medium > weak", (f) => f.orderAccuracy],
+    ["smallest margin between neighbours", (f) => f.smallestMargin],
+    ["share in the intended band", (f) => f.inIntendedBand],
+    ["medium: mean (min to max)", (f) => `${f.medium.mean} (${f.medium.min} to ${f.medium.max})`],
+    ["strong: mean (min to max)", (f) => `${f.strong.mean} (${f.strong.min} to ${f.strong.max})`],
+    ["weak: mean (min to max)", (f) => `${f.weak.mean} (${f.weak.min} to ${f.weak.max})`],
+    ["mean abs. error vs human, overall", (f) => f.meanAbsoluteError.overall],
+    ["mean abs. error vs human, per step", (f) => f.meanAbsoluteError.steps],
+    ["quote precision (credited quote is a labelled one)", (f) => f.quotePrecision],
+    ["placement (right sentence, of labelled items)", (f) => f.placementPrecision],
+    ["item recall (labelled items credited)", (f) => f.itemRecall],
+    ["recoveries not charged", (f) => f.recoveriesHonoured],
+    ["wrong numbers charged", (f) => f.numberErrorsCharged],
+    ["injected variant, largest change", (f) => f.injectedLargestChange],
+    ["grader-address paraphrases detected", (f) => f.graderAddress.detected],
+    ["grader-address false alarms", (f) => f.graderAddress.falseAlarms],
+  ];
+  console.log(
+    `\n${formatTable(
+      ["labelled sets", ...splits.map((f) => f.split)],
+      rows.map(([name, get]) => [name, ...splits.map((f) => get(f) ?? "")]),
+      60,
+    )}\n`,
+  );
+}
 console.log(
   JSON.stringify(
     {
       machine: describeMachine(),
+      labelled: splits,
       scores: Object.fromEntries(
         labels.map((l) => [
           l.file,

@@ -1,5 +1,6 @@
 import { type Level, levelReaches } from "@/lib/framework";
 import type { RubricItem } from "@/lib/scenarios/schema";
+import { CALIBRATION_KNOTS, calibratedScore } from "./calibration";
 import type { LEVEL_SIGNALS } from "./schema";
 
 /** An item and the share of its weight the candidate earned (0..1). */
@@ -12,11 +13,10 @@ export interface Decision {
 export const ABOVE_LEVEL_CREDIT = 0.5;
 
 /**
- * A step's score out of 100: earned weight over the weight of the items expected at `level`,
- * items above the level adding half their weight, capped at 100, then scaled by how much the
- * step's answers are about this scenario's problem (topicality, 0..1).
+ * The share of a step's expected weight at `level` that was earned (0..1): items above the
+ * level add half their weight, never more than the whole.
  */
-export function stepScore(decisions: Decision[], level: Level, topicality: number): number {
+export function stepCoverage(decisions: Decision[], level: Level): number {
   let expected = 0;
   let earned = 0;
   for (const { item, credit } of decisions) {
@@ -24,8 +24,18 @@ export function stepScore(decisions: Decision[], level: Level, topicality: numbe
     if (isExpected) expected += item.weight;
     earned += item.weight * credit * (isExpected ? 1 : ABOVE_LEVEL_CREDIT);
   }
-  if (expected === 0) return 0;
-  return Math.round(Math.min(100, (100 * earned) / expected) * Math.max(0, Math.min(1, topicality)));
+  return expected === 0 ? 0 : Math.min(1, earned / expected);
+}
+
+/**
+ * A step's score out of 100: its coverage placed on the calibrated scale (see calibration.ts),
+ * scaled by how much the step's answers are about this scenario's problem (topicality, 0..1).
+ * The chat's sidebar, the report, history and imports all show this one number.
+ */
+export function stepScore(decisions: Decision[], level: Level, topicality: number): number {
+  return Math.round(
+    calibratedScore(stepCoverage(decisions, level), CALIBRATION_KNOTS[level]) * Math.max(0, Math.min(1, topicality)),
+  );
 }
 
 /** Share of the weight of the items expected at `level` (and below) that was earned. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addressesGrader, hasNumber, hasReasoning, isKeywordList, isNegatedAt, normalizedWords } from "./claims";
+import { hasNumber, hasReasoning, isKeywordList, isNegatedAt, normalizedWords } from "./claims";
+import { addressesGrader } from "./grader-address";
 import { findPhrase, stemTokens } from "./match-phrase";
 
 describe("claims", () => {

@@ -31,23 +31,6 @@ export function isKeywordList(sentence: string): boolean {
   return short / fragments.length >= 0.7;
 }
 
-const GRADER_ADDRESS = [
-  /\bignore (?:the |all |any |your |previous |prior )*(?:rubric|instructions?|rules|criteria|grading)\b/i,
-  /\b(?:score|grade|rate|mark) (?:this|me|the candidate|my answer)s? (?:as |at |a |an )?\d+/i,
-  /\b(?:full|maximum|max|perfect) (?:marks|score|points)\b/i,
-  /\bas (?:the|a|an) (?:grader|evaluator|scorer|judge|ai|assistant|model)\b/i,
-  /^\s*(?:system|assistant|developer|grader)\s*:/i,
-  /[{[]\s*"?(?:overall|score|steps|levelSignal|covered)"?\s*:/i,
-  /\b(?:award|give) (?:me |the candidate )?(?:full|all|maximum|100)\b/i,
-  /\bpassed every (?:item|step|rubric)\b/i,
-  /\byou (?:must|should|will) (?:award|score|grade|pass)\b/i,
-];
-
-/** Text aimed at the grader rather than the interviewer: it is data, never evidence. */
-export function addressesGrader(sentence: string): boolean {
-  return GRADER_ADDRESS.some((pattern) => pattern.test(sentence));
-}
-
 const NEGATIONS = new Set([
   "not",
   "no",

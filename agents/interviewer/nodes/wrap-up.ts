@@ -7,14 +7,20 @@ import type { State, Update } from "../state";
 /** Closes the interview with the score report: overall, the level it reads at, and the weakest step. */
 export function createWrapUp(deps: InterviewerDependencies) {
   return async function wrapUp(state: State, config: LangGraphRunnableConfig): Promise<Update> {
-    const report = await deps.scoreTranscript({
-      scenarioId: state.scenarioId,
-      level: state.level,
-      turns: state.turns.map(({ role, step, content }) => ({ role, step, content })),
-    });
-    const weakest = [...report.steps].sort((a, b) => a.score - b.score)[0];
+    // A drill is scored on its one step: the others were never asked.
+    const report = await deps.scoreTranscript(
+      {
+        scenarioId: state.scenarioId,
+        level: state.level,
+        turns: state.turns.map(({ role, step, content }) => ({ role, step, content })),
+      },
+      state.drill ? { steps: [state.step] } : {},
+    );
+    const weakest = report.steps.length > 1 ? [...report.steps].sort((a, b) => a.score - b.score)[0] : undefined;
     const lines = [
-      `That's the end of the interview. Your score is ${report.overall}/100; your answers read at ${report.levelSignal.replace("-", " ")} level against a ${state.level} bar.`,
+      state.drill
+        ? `That's the end of the drill. Your score on ${STEP_TITLES[state.step]} is ${report.overall}/100 against a ${state.level} bar.`
+        : `That's the end of the interview. Your score is ${report.overall}/100; your answers read at ${report.levelSignal.replace("-", " ")} level against a ${state.level} bar.`,
       weakest
         ? `Weakest step: ${STEP_TITLES[weakest.step]} (${weakest.score}/100).${weakest.nextToLearn ? ` Next to learn: ${weakest.nextToLearn}` : ""}`
         : "",

@@ -2,10 +2,9 @@ import { STEP_IDS } from "@/lib/framework";
 import { interviewerFigures, ledgerEntriesFrom, repeatsInterviewer } from "@/lib/interview/ledger";
 import { factsNamedIn, questionParts } from "@/lib/interview/match-fact";
 import { stepBudgets } from "@/lib/interview/timing";
-import { getScenario } from "@/lib/scenarios/library";
-import { assessStep, screenSentences } from "@/lib/scoring/assess-step";
+import { getScenario, getScenarioLibrary } from "@/lib/scenarios/library";
 import { hasNumber, hasReasoning } from "@/lib/scoring/claims";
-import { splitSentences } from "@/lib/scoring/sentences";
+import { prepareTranscript, scoreSteps } from "@/lib/scoring/score-steps";
 import { answerText, primaryIntent } from "@/lib/understanding/primary-intent";
 import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
 import type { Act } from "@/lib/understanding/types";
@@ -123,22 +122,26 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     if (!answer.trim()) return base;
 
     const rubric = scenario.steps[state.step].rubric;
-    // Only answer sentences count as evidence: never a question, a request or text aimed at the grader.
-    const scoredTurn = { ...turn, content: answer };
-    const stepTurns = [...state.turns.map((t, i) => ({ t, i })), { t: scoredTurn, i: turnIndex }].filter(
-      ({ t }) => t.role === "candidate" && t.step === state.step,
-    );
-    const { usable } = screenSentences(stepTurns.flatMap(({ t, i }) => splitSentences(t.content, i)));
+    // The step is scored exactly as the report scores it (lib/scoring/score-steps), over the
+    // interview so far, so the sidebar and the report always agree.
+    const transcript = {
+      scenarioId: state.scenarioId,
+      level: state.level,
+      turns: [...state.turns, turn].map((t) => ({ role: t.role, step: t.step, content: t.content })),
+    };
+    const prepared = prepareTranscript(transcript, getScenarioLibrary(), [state.step]);
+    const usable = prepared.sentences.get(state.step)?.usable ?? [];
     let notice = base.notice ?? null;
     let proposals: Awaited<ReturnType<NonNullable<InterviewerDependencies["judge"]>>> = [];
-    if (deps.judge) {
+    if (deps.judge && usable.length > 0) {
       try {
         proposals = await deps.judge({ step: state.step, level: state.level, items: rubric, sentences: usable });
       } catch {
         notice = MODEL_UNAVAILABLE_NOTICE;
       }
     }
-    const decisions = assessStep(rubric, usable, proposals);
+    const [outcome] = scoreSteps(prepared, [state.step], { [state.step]: proposals });
+    const decisions = outcome?.decisions ?? [];
     const before = state.coverage[state.step] ?? {};
     const credits = Object.fromEntries(decisions.map((d) => [d.item.id, d.credit]));
     const fresh = decisions.find(
@@ -178,6 +181,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       assessment,
       ...addTo("checksRun", numbers.keys),
       coverage: { [state.step]: credits },
+      stepScores: { [state.step]: outcome?.score ?? 0 },
       answersPerStep: { [state.step]: (state.answersPerStep[state.step] ?? 0) + 1 },
     };
   };
