@@ -33,8 +33,8 @@ const labelsSchema = z.array(
 const dir = import.meta.dirname;
 const withJudge = process.argv.includes("--llm");
 const splitArg = process.argv.find((a) => a.startsWith("--split="))?.slice("--split=".length) ?? "all";
-if (!["all", "tuning", "held-out"].includes(splitArg)) {
-  console.error("--split must be tuning, held-out or all.");
+if (!["all", "tuning", "held-out", "none"].includes(splitArg)) {
+  console.error("--split must be tuning, held-out, all or none.");
   process.exit(2);
 }
 const llm = getConfig().llm;
@@ -50,13 +50,19 @@ const library = loadScenarioLibrary();
 const labels = labelsSchema.parse(JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")));
 const reports = new Map<string, ScoreReport>();
 const timings: number[] = [];
+let coldStartMs: number | null = null;
 for (const label of labels) {
   const transcript = JSON.parse(readFileSync(path.join(dir, label.file), "utf8"));
   const overalls: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     const report = await scoreTranscript(transcript, { library, judge });
-    timings.push(performance.now() - start);
+    // Only a transcript's first scoring is timed: later runs read its sentences from the
+    // classifier's cache. The very first one also loads the models, and is reported apart.
+    if (run === 0) {
+      if (coldStartMs === null) coldStartMs = performance.now() - start;
+      else timings.push(performance.now() - start);
+    }
     overalls.push(report.overall);
     const previous = reports.get(label.file);
     if (!judge && previous && JSON.stringify(previous) !== JSON.stringify(report)) {
@@ -152,10 +158,16 @@ checks.unshift(
     pass: stepsInOrder / stepsCompared >= 0.9,
   },
   {
-    check: "scoring time p50 (ms)",
+    check: "scoring time p50, each transcript once (ms)",
     value: round(quantile(timings, 0.5), 2),
     target: "< 1000",
     pass: quantile(timings, 0.5) < 1000,
+  },
+  {
+    check: "first scoring of the process (loads the models, ms)",
+    value: round(coldStartMs ?? Number.NaN, 0),
+    target: "report",
+    pass: true,
   },
   {
     check: "scoring time max (ms)",

@@ -1,8 +1,14 @@
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import type { RubricItem } from "@/lib/scenarios/schema";
 import { findMistakeSentence, findRetraction, type NumberError } from "./corrections";
-import { type PairFeatures, pairFeatures, type ReadSentence, readSentence } from "./evidence/features";
-import { EVIDENCE_MODEL, probability } from "./evidence/model";
+import {
+  type InterviewerSaid,
+  type PairFeatures,
+  pairFeatures,
+  type ReadSentence,
+  readSentence,
+} from "./evidence/features";
+import { evidenceModel, probability } from "./evidence/model";
 import { type ItemVocabulary, vocabularyOf } from "./evidence/vocabulary";
 import { addressesGrader } from "./grader-address";
 import type { JudgeProposal } from "./llm-judge";
@@ -44,8 +50,8 @@ export function screenSentences(sentences: Sentence[]): AssessedSentences {
 export interface AssessOptions {
   proposals?: JudgeProposal[];
   vocabulary?: ItemVocabulary;
-  /** Figures the interviewer stated: a sentence that only repeats them states nothing new. */
-  interviewerNumbers?: Set<string>;
+  /** What the interviewer said: a sentence that only restates it states nothing new. */
+  interviewer?: InterviewerSaid;
   /** Turn indices of the interviewer's turns: a correction after one of them follows a pushback. */
   interviewerTurns?: number[];
   /** Arithmetic the checks found wrong in this step's sentences. */
@@ -69,12 +75,14 @@ const isAfter = (a: Sentence, b: Sentence) => a.turn > b.turn || (a.turn === b.t
 export function assessStep(items: RubricItem[], sentences: Sentence[], options: AssessOptions = {}): ItemDecision[] {
   const vocabulary = options.vocabulary ?? vocabularyOf(getScenarioLibrary());
   const profiles = items.map((item) => vocabulary.profile(item));
-  const read = sentences.map((s) => readSentence(s, options.interviewerNumbers));
-  const usable = read.filter((r) => !r.list);
+  const read = sentences.map((s) => readSentence(s, options.interviewer));
+  // A bare list names terms without saying anything; a sentence that restates the interviewer's
+  // figures in the interviewer's words says nothing new. Neither earns an item.
+  const usable = read.filter((r) => !r.list && !r.repeatsInterviewer);
   const scored = profiles.map((profile) =>
     usable.map((r): Scored => {
       const features = pairFeatures(r, profile, profiles, vocabulary);
-      return { read: r, features, p: probability(EVIDENCE_MODEL, features.values) };
+      return { read: r, features, p: probability(evidenceModel(), features.values) };
     }),
   );
   // Each wrong figure belongs to the item its sentence is most about.
@@ -96,7 +104,10 @@ export function assessStep(items: RubricItem[], sentences: Sentence[], options: 
 
   return items.map((item, index) => {
     const candidates = scored[index] ?? [];
-    const earning = candidates.filter((s) => s.p >= EVIDENCE_MODEL.earnAt);
+    // A near miss of one of the item's phrases ("multi-class" for "multi-label") earns part
+    // credit with a note where the sentence is about the item, short of what the model alone credits.
+    const { earnAt } = evidenceModel();
+    const earning = candidates.filter((s) => s.p >= earnAt || (s.features.nearMiss !== null && s.p >= earnAt / 2));
     const pick = (pool: Scored[]) =>
       pool.reduce<Scored | null>(
         (best, s) =>

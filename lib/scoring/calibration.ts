@@ -43,20 +43,20 @@ export function bandOf(score: number): ScoreBand {
 export const CALIBRATION_KNOTS: Record<Level, ReadonlyArray<readonly [raw: number, score: number]>> = {
   mid: [
     [0, 0],
-    [0.42, 50],
+    [0.51, 50],
     [0.85, 80],
     [1, 100],
   ],
   senior: [
     [0, 0],
-    [0.33, 50],
-    [0.68, 80],
+    [0.32, 50],
+    [0.71, 80],
     [1, 100],
   ],
   staff: [
     [0, 0],
-    [0.22, 50],
-    [0.64, 80],
+    [0.28, 50],
+    [0.6, 80],
     [1, 100],
   ],
 };

@@ -85,7 +85,7 @@ export function findNumberErrors(
 
 /** Each sentence's quantities are parsed once per process: the live interview re-reads earlier turns. */
 const parsed = new Map<string, ReturnType<typeof parseQuantities>>();
-function quantitiesOf(text: string): ReturnType<typeof parseQuantities> {
+export function quantitiesOf(text: string): ReturnType<typeof parseQuantities> {
   let quantities = parsed.get(text);
   if (!quantities) {
     quantities = parseQuantities(text);
@@ -93,4 +93,9 @@ function quantitiesOf(text: string): ReturnType<typeof parseQuantities> {
     parsed.set(text, quantities);
   }
   return quantities;
+}
+
+/** A figure as kind and value, so "500M users" and "500 million people" meet and "10 minutes" and "10 million" do not. */
+export function figureKeys(text: string): string[] {
+  return quantitiesOf(text).map((q) => `${q.kind}:${Number(q.value.toPrecision(6))}`);
 }

@@ -5,7 +5,9 @@ import type { Scenario } from "@/lib/scenarios/schema";
 import { stepScore } from "./aggregate";
 import { type AssessedSentences, assessStep, type ItemDecision, screenSentences } from "./assess-step";
 import { assignSteps, type StepAssignment } from "./assign-steps";
-import { findNumberErrors, type NumberError } from "./corrections";
+import { figureKeys, findNumberErrors, type NumberError } from "./corrections";
+import type { InterviewerSaid } from "./evidence/features";
+import { contentStems } from "./evidence/vocabulary";
 import type { JudgeProposal } from "./llm-judge";
 import type { Transcript } from "./schema";
 import { splitSentences } from "./sentences";
@@ -24,7 +26,8 @@ export interface PreparedTranscript {
   /** 1 when the answers are about this scenario's problem, falling to 0 when another fits far better. */
   onTopic: number;
   numberErrors: NumberError[];
-  interviewerNumbers: Set<string>;
+  /** What the interviewer said: figures (see figureKeys) and words. */
+  interviewer: InterviewerSaid;
   interviewerTurns: number[];
 }
 
@@ -52,8 +55,6 @@ function topicModelOf(library: ScenarioLibrary): TopicModel {
 export function topicality(affinity: number): number {
   return Math.max(0, Math.min(1, (affinity - 0.5) / 0.3));
 }
-
-const figures = (text: string) => (text.match(/\d[\d,.]*/g) ?? []).map((n) => n.replace(/[,.]$/, ""));
 
 /**
  * Reads a transcript once: steps, sentences, topicality and the arithmetic of its figures, for
@@ -91,7 +92,10 @@ export function prepareTranscript(
     numberErrors: findNumberErrors(transcript.turns, splitSentences, (turn) =>
       steps.includes(assignment[turn]?.step as StepId),
     ),
-    interviewerNumbers: new Set(interviewer.flatMap((c) => figures(c.turn.content))),
+    interviewer: {
+      figures: new Set(interviewer.flatMap((c) => (/\d/.test(c.turn.content) ? figureKeys(c.turn.content) : []))),
+      stems: new Set(interviewer.flatMap((c) => contentStems(c.turn.content))),
+    },
     interviewerTurns: interviewer.map((c) => c.i),
   };
 }
@@ -107,7 +111,7 @@ export function scoreSteps(
     const keys = new Set(screened.usable.map((u) => `${u.turn}:${u.start}`));
     const decisions = assessStep(prepared.scenario.steps[step].rubric, screened.usable, {
       proposals: proposals[step] ?? [],
-      interviewerNumbers: prepared.interviewerNumbers,
+      interviewer: prepared.interviewer,
       interviewerTurns: prepared.interviewerTurns,
       numberErrors: prepared.numberErrors.filter((e) => keys.has(`${e.sentence.turn}:${e.sentence.start}`)),
     });

@@ -1,4 +1,5 @@
 import { hasNumber, hasReasoning, isKeywordList, isNegatedAt, normalizedWords } from "../claims";
+import { figureKeys } from "../corrections";
 import { findPhrase, stemTokens } from "../match-phrase";
 import type { Sentence } from "../sentences";
 import { findNearMiss, type NearMiss } from "./near-miss";
@@ -13,21 +14,36 @@ export interface ReadSentence {
   vector: Float32Array;
   claim: boolean;
   list: boolean;
-  /** Every figure in it was said by the interviewer first: repeating a number states nothing new. */
+  /**
+   * It restates the interviewer: every figure in it and most of its words were the interviewer's
+   * first ("Right, so 500 million daily users"). It states nothing new.
+   */
   repeatsInterviewer: boolean;
 }
 
-export function readSentence(sentence: Sentence, interviewerNumbers: Set<string> = new Set()): ReadSentence {
-  const numbers = sentence.text.match(/\d[\d,.]*/g) ?? [];
+/** What the interviewer said in a transcript: its figures (kind and value) and its content stems. */
+export interface InterviewerSaid {
+  figures: Set<string>;
+  stems: Set<string>;
+}
+
+/** Share of a restating sentence's words the interviewer must have used first. */
+const RESTATED_WORDS = 0.6;
+
+export function readSentence(sentence: Sentence, interviewer?: InterviewerSaid): ReadSentence {
+  const figures = interviewer && /\d/.test(sentence.text) ? figureKeys(sentence.text) : [];
+  const stems = [...new Set(contentStems(sentence.text))];
+  const repeated = figures.length > 0 && figures.every((f) => interviewer?.figures.has(f));
   return {
     sentence,
     tokens: stemTokens(sentence.text),
     words: normalizedWords(sentence.text).join(" "),
-    stems: [...new Set(contentStems(sentence.text))],
+    stems,
     vector: embed(sentence.text),
     claim: hasNumber(sentence.text) || hasReasoning(sentence.text),
     list: isKeywordList(sentence.text),
-    repeatsInterviewer: numbers.length > 0 && numbers.every((n) => interviewerNumbers.has(n.replace(/[,.]$/, ""))),
+    repeatsInterviewer:
+      repeated && stems.filter((s) => interviewer?.stems.has(s)).length >= RESTATED_WORDS * stems.length,
   };
 }
 
@@ -45,7 +61,6 @@ export const FEATURE_NAMES = [
   "similarityMargin",
   "claim",
   "short",
-  "repeatsInterviewer",
   "negated",
 ] as const;
 
@@ -103,7 +118,15 @@ export function pairFeatures(
       partial = Math.max(partial, present / phrase.length);
     }
   }
-  const nearMiss = matched === 0 ? findNearMiss(read.tokens, profile.phrases, profile.item.evidence) : null;
+  const miss = matched === 0 ? findNearMiss(read.tokens, profile.phrases, profile.item.evidence) : null;
+  // Stems line up with the normalised words one to one: quote the candidate's words, not stems.
+  const nearMiss = miss && {
+    ...miss,
+    said: read.words
+      .split(" ")
+      .slice(miss.at, miss.at + miss.length)
+      .join(" "),
+  };
   const own = overlap(read, profile, vocabulary);
   const similarity = cosine(read.vector, profile.vector);
   let bestOtherAbout = 0;
@@ -126,7 +149,6 @@ export function pairFeatures(
     Math.max(-1, Math.min(1, similarity - bestOtherSimilarity)),
     read.claim ? 1 : 0,
     read.tokens.length < 6 ? 1 : 0,
-    read.repeatsInterviewer ? 1 : 0,
     negated && matched === 0 ? 1 : 0,
   ];
   return { values, nearMiss, phraseMatch: matched > 0 };

@@ -4,10 +4,8 @@ import { z } from "zod";
 import { STEP_IDS } from "@/lib/framework";
 import type { ScenarioLibrary } from "@/lib/scenarios/load";
 import { stepIdSchema } from "@/lib/scenarios/schema";
-import { screenSentences } from "../assess-step";
-import { assignSteps } from "../assign-steps";
 import { type Transcript, transcriptSchema } from "../schema";
-import { type Sentence, splitSentences } from "../sentences";
+import { prepareTranscript } from "../score-steps";
 import { pairFeatures, readSentence } from "./features";
 import type { TrainingPair } from "./model";
 import { vocabularyOf } from "./vocabulary";
@@ -70,20 +68,15 @@ export function labelledQuotes(label: Label, rubricId: string): string[] {
  * step the scorer places the sentence in, positive when the label says the sentence earns it.
  */
 export function trainingPairs({ label, transcript }: LabelledTranscript, library: ScenarioLibrary): TrainingPair[] {
-  const scenario = library.scenarios.get(transcript.scenarioId);
-  if (!scenario) throw new Error(`unknown scenario ${transcript.scenarioId}`);
+  const prepared = prepareTranscript(transcript, library);
   const vocabulary = vocabularyOf(library);
-  const assignment = assignSteps(transcript, scenario);
   const pairs: TrainingPair[] = [];
   for (const step of STEP_IDS) {
-    const sentences: Sentence[] = transcript.turns.flatMap((turn, i) =>
-      turn.role === "candidate" && assignment[i]?.step === step ? splitSentences(turn.content, i) : [],
-    );
-    const { usable } = screenSentences(sentences);
-    const profiles = scenario.steps[step].rubric.map((item) => vocabulary.profile(item));
-    for (const sentence of usable) {
-      const read = readSentence(sentence);
-      if (read.list) continue;
+    const profiles = prepared.scenario.steps[step].rubric.map((item) => vocabulary.profile(item));
+    for (const sentence of prepared.sentences.get(step)?.usable ?? []) {
+      const read = readSentence(sentence, prepared.interviewer);
+      // The same sentences the scorer leaves out (see assessStep).
+      if (read.list || read.repeatsInterviewer) continue;
       for (const profile of profiles) {
         const positive = labelledQuotes(label, profile.item.id).some((q) => sameSentence(sentence.text, q));
         pairs.push({ values: pairFeatures(read, profile, profiles, vocabulary).values, positive });

@@ -26,7 +26,13 @@ function checked(model: unknown): EvidenceModel {
   return parsed;
 }
 
-export const EVIDENCE_MODEL: EvidenceModel = checked(committed);
+let loaded: EvidenceModel | null = null;
+
+/** The committed model, checked on first use (not at import, so a retraining can replace it). */
+export function evidenceModel(): EvidenceModel {
+  loaded ??= checked(committed);
+  return loaded;
+}
 
 export function probability(model: EvidenceModel, values: number[]): number {
   let z = model.bias;
