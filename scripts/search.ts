@@ -8,9 +8,9 @@ import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { zodSentence } from "@/lib/cli/zod-sentence";
 import { ConfigError } from "@/lib/env";
-import { groundingQuerySchema, searchGrounding } from "@/lib/search/search-grounding";
+import { groundingQuerySchema } from "@/lib/search/search-grounding";
 import { getDatabase } from "@/lib/server/database";
-import { getEmbedder } from "@/lib/server/embedder";
+import { retrieveGrounding } from "@/lib/server/grounding";
 
 function readArguments() {
   let parsed: ReturnType<typeof parseArgs>;
@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   });
   const database = await getDatabase();
   try {
-    const results = await searchGrounding({ db: database.db, embedder: await getEmbedder() }, input);
+    // The app's own search: the same database, embedder and re-ranker (when one loads).
+    const results = await retrieveGrounding(input);
     if (args.json) {
       const contract = results.map(({ chunkId, scenarioId, step, title, text, score }) => ({
         chunkId,

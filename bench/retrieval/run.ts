@@ -1,28 +1,44 @@
 /**
- * `npm run bench:retrieval`: hit@1, hit@5 and MRR of the grounding search on the labelled
- * evaluation set (overall and for paraphrases alone), query latency with the query embedding
+ * `npm run bench:retrieval [-- --set tuning|held-out|all]`: hit@1, hit@5 and MRR of the
+ * grounding search on labelled query sets, each measured on its own over the same index: BM25
+ * alone, the vector index alone, the hybrid that `searchGrounding` serves, and the hybrid with
+ * the cross-encoder when one can be loaded. Also query latency with the query embedding
  * included, and how often HNSW returns the same top 10 as an exact scan, per ef_search.
- * Runs on a fresh embedded database with the whole library indexed. Prints a table, then JSON.
+ *
+ * tuning-set.json is what the search was tuned on; held-out-set.json is written by someone
+ * else and must never be tuned on, so its queries and misses are never printed here, only
+ * its figures. Runs on a fresh embedded database with the whole library indexed. Prints
+ * tables, then JSON.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { searchPassagesByVector } from "@/db/queries/search";
+import { type PassageHit, searchPassagesByVector } from "@/db/queries/search";
 import { formatTable } from "@/lib/cli/print-table";
+import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { chooseEmbedder } from "@/lib/embeddings/get-embedder";
+import { chooseReranker } from "@/lib/embeddings/get-reranker";
 import { getConfig } from "@/lib/env";
 import { loadScenarioLibrary } from "@/lib/scenarios/load";
 import { scenarioIdSchema, stepIdSchema } from "@/lib/scenarios/schema";
 import { expandQuery } from "@/lib/search/expand-query";
-import { type GroundingResult, searchGrounding } from "@/lib/search/search-grounding";
+import { rankLexically } from "@/lib/search/rank-lexically";
+import {
+  type GroundingResult,
+  rankByVector,
+  type SearchDependencies,
+  searchGrounding,
+  toGroundingResults,
+} from "@/lib/search/search-grounding";
 import { seedLibrary } from "@/lib/seed/seed-library";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
 
-const evalSetSchema = z.array(
+const querySetSchema = z.array(
   z.object({
     id: z.string(),
     query: z.string(),
@@ -31,27 +47,45 @@ const evalSetSchema = z.array(
     relevant: z.array(z.object({ scenarioId: scenarioIdSchema.nullable(), step: stepIdSchema })).min(1),
   }),
 );
-type EvalQuery = z.infer<typeof evalSetSchema>[number];
+type LabelledQuery = z.infer<typeof querySetSchema>[number];
 
+const SET_FILES = { tuning: "tuning-set.json", "held-out": "held-out-set.json" } as const;
+type SetName = keyof typeof SET_FILES;
+const RANKINGS = ["bm25 only", "vector only", "hybrid", "hybrid + reranker"] as const;
+type Ranking = (typeof RANKINGS)[number];
+
+const K = 10;
 const EF_SWEEP = [10, 20, 40, 64, 100, 200];
 const DEFAULT_EF = 100;
 const TIMED_PASSES = 3;
 
-/**
- * Even-numbered queries are held out: the query-expansion vocabulary was tuned by reading the
- * misses of odd-numbered ones only, so the held-out figures show what tuning did not see.
- */
-function isHeldOut(query: EvalQuery): boolean {
-  return Number(query.id.replace(/\D/g, "")) % 2 === 0;
+function readSetOption(): SetName | "all" {
+  let values: { set?: string };
+  try {
+    ({ values } = parseArgs({ options: { set: { type: "string", default: "all" } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Usage: npm run bench:retrieval -- [--set tuning|held-out|all]`);
+  }
+  const set = values.set ?? "all";
+  if (set !== "all" && !(set in SET_FILES))
+    throw new UsageError(`--set must be tuning, held-out or all (got "${set}").`);
+  return set as SetName | "all";
+}
+
+function loadSets(option: SetName | "all"): Array<{ name: SetName; queries: LabelledQuery[] }> {
+  const file = (name: SetName) => path.join(import.meta.dirname, SET_FILES[name]);
+  const names: SetName[] = option === "all" ? ["tuning", "held-out"] : [option];
+  const present = names.filter((name) => existsSync(file(name)));
+  if (option === "held-out" && present.length === 0) throw new UsageError(`${SET_FILES["held-out"]} is absent.`);
+  if (present.length < names.length) console.log(`note: ${SET_FILES["held-out"]} is absent; measuring tuning only.`);
+  return present.map((name) => ({ name, queries: querySetSchema.parse(JSON.parse(readFileSync(file(name), "utf8"))) }));
 }
 
 /** A result answers the query when its scenario and one of its steps are labelled relevant. */
-function isHit(result: GroundingResult, query: EvalQuery): boolean {
-  return query.relevant.some((r) => r.scenarioId === result.scenarioId && result.steps.includes(r.step));
-}
-
-function firstHitRank(results: GroundingResult[], query: EvalQuery): number | null {
-  const index = results.findIndex((r) => isHit(r, query));
+function firstHitRank(results: GroundingResult[], query: LabelledQuery): number | null {
+  const index = results.findIndex((r) =>
+    query.relevant.some((l) => l.scenarioId === r.scenarioId && r.steps.includes(l.step)),
+  );
   return index === -1 ? null : index + 1;
 }
 
@@ -65,104 +99,161 @@ function quality(ranks: Array<number | null>) {
   };
 }
 
+type Search = (q: LabelledQuery) => Promise<GroundingResult[]>;
+/** Every ranking but the re-ranked one, which needs a re-ranker. */
+type Searches = Record<Exclude<Ranking, "hybrid + reranker">, Search> & { "hybrid + reranker"?: Search };
+
+/**
+ * The rankings a run measures, one result per passage each: BM25 (with its feedback) and the
+ * vector index as `searchGrounding` runs them, then `searchGrounding` itself.
+ */
+function rankingsOf(deps: SearchDependencies): Searches {
+  const asResults = (hits: PassageHit[]) =>
+    toGroundingResults(
+      hits.map((item) => ({ item, score: item.score })),
+      undefined,
+      K,
+    );
+  const filterOf = (q: LabelledQuery) => ({ scenarioId: q.scenarioId ?? undefined });
+  const { reranker, ...withoutReranker } = deps;
+  return {
+    "bm25 only": async (q) => asResults(await rankLexically(deps.db, q.query, filterOf(q))),
+    "vector only": async (q) => asResults(await rankByVector(deps, q.query, filterOf(q))),
+    hybrid: (q) => searchGrounding(withoutReranker, { query: q.query, k: K, ...filterOf(q) }),
+    ...(reranker && {
+      "hybrid + reranker": (q: LabelledQuery) => searchGrounding(deps, { query: q.query, k: K, ...filterOf(q) }),
+    }),
+  };
+}
+
+async function measureSet(searches: Searches, name: SetName, queries: LabelledQuery[]) {
+  const rows: Partial<Record<Ranking, ReturnType<typeof summarise>>> = {};
+  const misses: string[] = [];
+  for (const ranking of RANKINGS) {
+    const search = searches[ranking];
+    if (!search) continue;
+    const ranks: Array<{ kind: LabelledQuery["kind"]; rank: number | null }> = [];
+    for (const q of queries) {
+      const rank = firstHitRank(await search(q), q);
+      ranks.push({ kind: q.kind, rank });
+      // Held-out queries are never printed: reading them would be tuning on them.
+      if (ranking === "hybrid" && name === "tuning" && (rank === null || rank > 5))
+        misses.push(`${q.id} [${q.kind}] ${q.query}`);
+    }
+    rows[ranking] = summarise(ranks);
+  }
+  return { queries: queries.length, rows, ...(name === "tuning" && { hybridMissesAt5: misses }) };
+}
+
+function summarise(ranks: Array<{ kind: LabelledQuery["kind"]; rank: number | null }>) {
+  return {
+    overall: quality(ranks.map((r) => r.rank)),
+    paraphrase: quality(ranks.filter((r) => r.kind === "paraphrase").map((r) => r.rank)),
+    lexical: quality(ranks.filter((r) => r.kind === "lexical").map((r) => r.rank)),
+  };
+}
+
+async function timeSearches(search: Search, queries: LabelledQuery[]) {
+  for (const q of queries.slice(0, 10)) await search(q); // warm-up
+  const latencies: number[] = [];
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    for (const q of queries) {
+      const start = performance.now();
+      await search(q);
+      latencies.push(performance.now() - start);
+    }
+  }
+  return {
+    p50: round(quantile(latencies, 0.5), 2),
+    p99: round(quantile(latencies, 0.99), 2),
+    samples: latencies.length,
+  };
+}
+
+/** HNSW against an exact scan, on the same query vectors and filters the vector ranking uses. */
+async function sweepEfSearch(deps: SearchDependencies, queries: LabelledQuery[]) {
+  const vectors = await deps.embedder.embed(queries.map((q) => expandQuery(q.query).text));
+  const top10 = async (i: number, options: { exact: true } | { efSearch: number }) =>
+    (
+      await searchPassagesByVector({
+        db: deps.db,
+        embedding: vectors[i] as Float32Array,
+        modelId: deps.embedder.modelId,
+        filter: { scenarioId: queries[i]?.scenarioId ?? undefined },
+        limit: 10,
+        ...options,
+      })
+    ).map((h) => h.id);
+  const exactTop: string[][] = [];
+  for (const i of queries.keys()) exactTop.push(await top10(i, { exact: true }));
+  const sweep: Array<{ efSearch: number; sameTop10: number }> = [];
+  for (const efSearch of EF_SWEEP) {
+    let same = 0;
+    for (const i of queries.keys()) {
+      const ids = new Set(await top10(i, { efSearch }));
+      if (ids.size === exactTop[i]?.length && (exactTop[i] ?? []).every((id) => ids.has(id))) same++;
+    }
+    sweep.push({ efSearch, sameTop10: round(same / queries.length) });
+  }
+  return { defaultEfSearch: DEFAULT_EF, queries: queries.length, sweep };
+}
+
 async function main(): Promise<void> {
-  const evalSet = evalSetSchema.parse(
-    JSON.parse(readFileSync(path.join(import.meta.dirname, "eval-set.json"), "utf8")),
-  );
+  const sets = loadSets(readSetOption());
   const dataDir = mkdtempSync(path.join(tmpdir(), "probe-bench-retrieval-"));
   const database = await openDatabase({ kind: "pglite", dataDir });
   try {
     await runMigrations(database);
-    const { embedder, fallbackReason } = await chooseEmbedder({ config: getConfig().embedding, dimension: 384 });
+    const config = getConfig();
+    const { embedder, fallbackReason } = await chooseEmbedder({ config: config.embedding, dimension: 384 });
+    const { reranker, reason: rerankerNote } = await chooseReranker({ config: config.reranker });
     const seedStart = performance.now();
     const seeded = await seedLibrary({ db: database.db, library: loadScenarioLibrary(), embedder });
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const deps = { db: database.db, embedder, efSearch: DEFAULT_EF };
+    const seedSeconds = round((performance.now() - seedStart) / 1000, 1);
+    const deps: SearchDependencies = { db: database.db, embedder, efSearch: DEFAULT_EF, ...(reranker && { reranker }) };
+    const searches = rankingsOf(deps);
 
-    for (const q of evalSet.slice(0, 10)) await searchGrounding(deps, { query: q.query, k: 10 }); // warm-up
-    const ranks: Array<{ kind: EvalQuery["kind"]; heldOut: boolean; rank: number | null }> = [];
-    const latencies: number[] = [];
-    const misses: string[] = [];
-    for (let pass = 0; pass < TIMED_PASSES; pass++) {
-      for (const q of evalSet) {
-        const start = performance.now();
-        const results = await searchGrounding(deps, { query: q.query, k: 10, scenarioId: q.scenarioId ?? undefined });
-        latencies.push(performance.now() - start);
-        if (pass === 0) {
-          const rank = firstHitRank(results, q);
-          ranks.push({ kind: q.kind, heldOut: isHeldOut(q), rank });
-          if (rank === null || rank > 5)
-            misses.push(`${q.id} [${q.kind}${isHeldOut(q) ? ", held out" : ""}] ${q.query}`);
-        }
-      }
-    }
-
-    // HNSW against an exact scan, on the same expanded-query vectors the search uses.
-    const vectors = await embedder.embed(evalSet.map((q) => expandQuery(q.query).text));
-    const agreement: Array<{ efSearch: number; sameTop10: number }> = [];
-    const top10 = async (i: number, options: { exact: true } | { efSearch: number }) =>
-      (
-        await searchPassagesByVector({
-          db: database.db,
-          embedding: vectors[i] as Float32Array,
-          modelId: embedder.modelId,
-          filter: { scenarioId: evalSet[i]?.scenarioId ?? undefined },
-          limit: 10,
-          ...options,
-        })
-      ).map((h) => h.id);
-    const exactTop: string[][] = [];
-    for (const i of evalSet.keys()) exactTop.push(await top10(i, { exact: true }));
-    for (const efSearch of EF_SWEEP) {
-      let same = 0;
-      for (const i of evalSet.keys()) {
-        const ids = new Set(await top10(i, { efSearch }));
-        if (ids.size === exactTop[i]?.length && (exactTop[i] ?? []).every((id) => ids.has(id))) same++;
-      }
-      agreement.push({ efSearch, sameTop10: round(same / evalSet.length) });
-    }
-
+    const results: Partial<Record<SetName, Awaited<ReturnType<typeof measureSet>>>> = {};
+    for (const { name, queries } of sets) results[name] = await measureSet(searches, name, queries);
+    const allQueries = sets.flatMap((s) => s.queries);
+    const latencyMs = {
+      hybrid: await timeSearches(searches.hybrid, allQueries),
+      ...(searches["hybrid + reranker"] && {
+        hybridReranker: await timeSearches(searches["hybrid + reranker"], allQueries),
+      }),
+    };
     const report = {
       machine: describeMachine(),
       embedder: { modelId: embedder.modelId, kind: embedder.kind, fallbackReason },
-      index: { chunks: seeded.passagesTotal, seedSeconds: round(seedSeconds, 1) },
-      overall: quality(ranks.map((r) => r.rank)),
-      paraphrase: quality(ranks.filter((r) => r.kind === "paraphrase").map((r) => r.rank)),
-      lexical: quality(ranks.filter((r) => r.kind === "lexical").map((r) => r.rank)),
-      heldOut: quality(ranks.filter((r) => r.heldOut).map((r) => r.rank)),
-      heldOutParaphrase: quality(ranks.filter((r) => r.heldOut && r.kind === "paraphrase").map((r) => r.rank)),
-      latencyMs: {
-        p50: round(quantile(latencies, 0.5), 2),
-        p99: round(quantile(latencies, 0.99), 2),
-        samples: latencies.length,
-      },
-      hnswVsExact: { defaultEfSearch: DEFAULT_EF, sweep: agreement },
-      missesAt5: misses,
+      reranker: reranker ? { modelId: reranker.modelId } : { modelId: null, note: rerankerNote },
+      index: { chunks: seeded.passagesTotal, seedSeconds },
+      sets: results,
+      latencyMs,
+      hnswVsExact: await sweepEfSearch(deps, allQueries),
     };
+
+    const table: Array<Array<string | number>> = [];
+    for (const [name, set] of Object.entries(results)) {
+      for (const [ranking, row] of Object.entries(set.rows)) {
+        for (const slice of ["overall", "paraphrase", "lexical"] as const) {
+          const q = row[slice];
+          table.push([name, ranking, slice, q.queries, q.hitAt1, q.hitAt5, q.mrr]);
+        }
+      }
+    }
+    console.log(formatTable(["set", "ranking", "slice", "queries", "hit@1", "hit@5", "MRR"], table));
+    if (!reranker) console.log(`\nhybrid + reranker: not measured (${rerankerNote})`);
+    const latencyLine = (name: string, l: { p50: number; p99: number; samples: number }) =>
+      `${name}: p50 ${l.p50} ms, p99 ${l.p99} ms over ${l.samples} searches`;
+    console.log(`\nlatency, query embedding included\n  ${latencyLine("hybrid", latencyMs.hybrid)}`);
+    if (latencyMs.hybridReranker) console.log(`  ${latencyLine("hybrid + reranker", latencyMs.hybridReranker)}`);
     console.log(
-      formatTable(
-        ["set", "queries", "hit@1", "hit@5", "MRR"],
-        (["overall", "paraphrase", "lexical", "heldOut", "heldOutParaphrase"] as const).map((name) => [
-          name,
-          report[name].queries,
-          report[name].hitAt1,
-          report[name].hitAt5,
-          report[name].mrr,
-        ]),
-      ),
-    );
-    console.log(
-      `\nlatency (embedding included): p50 ${report.latencyMs.p50} ms, p99 ${report.latencyMs.p99} ms over ${latencies.length} searches`,
-    );
-    console.log(
-      formatTable(
+      `\n${formatTable(
         ["ef_search", "same top 10 as exact"],
-        agreement.map((a) => [a.efSearch, a.sameTop10]),
-      ),
+        report.hnswVsExact.sweep.map((a) => [a.efSearch, a.sameTop10]),
+      )}`,
     );
-    console.log(
-      `\nembedder: ${embedder.modelId}; ${seeded.passagesTotal} chunks indexed in ${report.index.seedSeconds} s\n`,
-    );
+    console.log(`\nembedder: ${embedder.modelId}; ${seeded.passagesTotal} chunks indexed in ${seedSeconds} s\n`);
     console.log(JSON.stringify(report, null, 2));
   } finally {
     await database.close();
@@ -170,4 +261,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+runCli(main, () => null);

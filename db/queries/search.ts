@@ -1,9 +1,10 @@
-import { and, arrayContains, cosineDistance, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, cosineDistance, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { passages } from "../schema";
 
-export interface PassageHit {
+/** One chunk as the search reads it. */
+export interface PassageChunk {
   id: string;
   passageId: string;
   scenarioId: string | null;
@@ -11,7 +12,10 @@ export interface PassageHit {
   title: string;
   text: string;
   sources: string[];
-  /** Cosine similarity for vector hits, ts_rank for keyword hits. */
+}
+
+export interface PassageHit extends PassageChunk {
+  /** Cosine similarity for vector hits, the BM25 score for lexical hits. */
   score: number;
 }
 
@@ -36,6 +40,15 @@ function filterClause(filter: PassageFilter): SQL | undefined {
   if (filter.scenarioId) clauses.push(or(eq(passages.scenarioId, filter.scenarioId), isNull(passages.scenarioId)));
   if (filter.step) clauses.push(arrayContains(passages.steps, [filter.step]));
   return and(...clauses);
+}
+
+/** The in-memory twin of `filterClause`, for indexes kept in the app: the same rows pass both. */
+export function matchesPassageFilter(
+  chunk: Pick<PassageChunk, "scenarioId" | "steps">,
+  filter: PassageFilter,
+): boolean {
+  if (filter.scenarioId && chunk.scenarioId !== null && chunk.scenarioId !== filter.scenarioId) return false;
+  return !filter.step || chunk.steps.includes(filter.step);
 }
 
 /**
@@ -82,27 +95,32 @@ export function searchPassagesByVector({
   );
 }
 
-/** Chunks matching a websearch_to_tsquery string, best ts_rank first. */
-export function searchPassagesByKeywords({
-  db,
-  query,
-  filter,
-  limit,
-}: {
-  db: Db;
-  query: string;
-  filter: PassageFilter;
-  limit: number;
-}): Promise<PassageHit[]> {
-  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
-  const rank = sql<number>`ts_rank(${passages.search}, ${tsquery})`;
-  return withDbError("db:search_keywords", async () => {
-    const rows = await db
-      .select({ ...columns, rank })
-      .from(passages)
-      .where(and(sql`${passages.search} @@ ${tsquery}`, filterClause(filter)))
-      .orderBy(desc(rank), passages.id)
-      .limit(limit);
-    return rows.map(({ rank: r, ...row }) => ({ ...row, score: Number(r) }));
+/**
+ * A cheap digest of the chunk table, read per search so that an index kept in memory can tell
+ * that another server or a seed changed the table: the row count, the newest row time, and a
+ * sum of 32-bit hashes of each row's id and content hash (Postgres's own `hashtext`). Every
+ * writer replaces a changed chunk's content hash, so a rewrite moves the sum even when a slow
+ * transaction commits rows older than the newest.
+ */
+const fingerprintColumn = sql<string>`count(*) || ':' || coalesce(max(${passages.updatedAt})::text, '') || ':' || coalesce(sum(hashtext(${passages.id} || '=' || ${passages.contentHash})), 0)`;
+
+export function getPassagesFingerprint({ db }: { db: Db }): Promise<string> {
+  return withDbError("db:passages_fingerprint", async () => {
+    const [row] = await db.select({ fingerprint: fingerprintColumn }).from(passages);
+    return row?.fingerprint ?? "";
   });
+}
+
+/** Every chunk with the table's fingerprint, read in one snapshot so that the two agree. */
+export function listPassagesForIndex({ db }: { db: Db }): Promise<{ fingerprint: string; chunks: PassageChunk[] }> {
+  return withDbError("db:list_passages_for_index", () =>
+    db.transaction(
+      async (tx) => {
+        const [row] = await tx.select({ fingerprint: fingerprintColumn }).from(passages);
+        const chunks = await tx.select(columns).from(passages).orderBy(asc(passages.id));
+        return { fingerprint: row?.fingerprint ?? "", chunks };
+      },
+      { isolationLevel: "repeatable read" },
+    ),
+  );
 }
