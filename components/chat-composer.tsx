@@ -57,7 +57,7 @@ export function ChatComposer({
           type="submit"
           data-testid="send"
           disabled={!draft.trim() || busy}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
         >
           {busy ? "Sending…" : "Send"}
         </button>

@@ -24,7 +24,7 @@ export function CheckCardView({ card, progress }: { card: CheckCard; progress?: 
         <p className="flex items-center gap-2 font-medium" data-testid="check-pending">
           <Spinner />
           Checking your figure…
-          {progress && <span className="text-xs font-normal text-zinc-500">{progress}</span>}
+          {progress && <span className="text-xs font-normal text-muted">{progress}</span>}
         </p>
       ) : (
         <p className="font-medium" data-testid="check-headline">

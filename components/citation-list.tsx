@@ -34,13 +34,15 @@ export function CitationList({ citations }: { citations: Citation[] }) {
               type="button"
               aria-expanded={Boolean(state)}
               onClick={() => void toggle(c.chunkId)}
-              className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+              // 24 px tall at least: a list of small text buttons is easy to miss with a finger.
+              className="min-h-6 text-left text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
               data-testid="citation"
             >
-              📖 {c.title}
+              <span aria-hidden="true">📖 </span>
+              {c.title}
             </button>
-            {state === "loading" && <span className="ml-2 text-zinc-500">loading…</span>}
-            {state === "error" && <span className="ml-2 text-zinc-500">passage not found</span>}
+            {state === "loading" && <span className="ml-2 text-muted">loading…</span>}
+            {state === "error" && <span className="ml-2 text-muted">passage not found</span>}
             {state && typeof state === "object" && (
               <blockquote
                 className="mt-1 border-l-2 border-zinc-300 pl-2 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300"
@@ -48,7 +50,7 @@ export function CitationList({ citations }: { citations: Citation[] }) {
               >
                 {state.text}
                 {state.sources.length > 0 && (
-                  <span className="block text-zinc-500">Sources: {state.sources.join("; ")}</span>
+                  <span className="block text-muted">Sources: {state.sources.join("; ")}</span>
                 )}
               </blockquote>
             )}

@@ -37,7 +37,7 @@ export function DisplayNameForm({ initial }: { initial: string | null }) {
       >
         Save
       </button>
-      <span aria-live="polite" className="text-xs text-zinc-500">
+      <span aria-live="polite" className="text-xs text-muted">
         {saved}
       </span>
     </form>

@@ -13,6 +13,10 @@ interface ShareLink {
 const BUTTON =
   "rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
+function until(link: ShareLink): string {
+  return new Date(link.expiresAt).toLocaleString("en-GB");
+}
+
 /** Export in three formats, share links that expire and can be revoked, and deletion. */
 export function InterviewActions({ interviewId }: { interviewId: string }) {
   const router = useRouter();
@@ -105,17 +109,17 @@ export function InterviewActions({ interviewId }: { interviewId: string }) {
           {links.map((link) => (
             <li key={link.token} className="flex flex-wrap items-center gap-2" data-testid="share-link">
               <code
-                className="truncate rounded bg-zinc-100 px-1 text-xs dark:bg-zinc-800"
+                className="min-w-0 rounded bg-zinc-100 px-1 text-xs break-all dark:bg-zinc-800"
                 data-testid="share-url"
               >{`${window.location.origin}/s/${link.token}`}</code>
-              <span className="text-xs text-zinc-500">until {new Date(link.expiresAt).toLocaleString("en-GB")}</span>
+              <span className="text-xs text-muted">until {until(link)}</span>
               <button
                 type="button"
                 data-testid="revoke-share"
                 className="text-xs text-red-700 underline dark:text-red-400"
                 onClick={() => void call(`/api/shares/${link.token}`, { method: "DELETE" }, refresh)}
               >
-                Revoke
+                Revoke<span className="sr-only"> the link that lasts until {until(link)}</span>
               </button>
             </li>
           ))}

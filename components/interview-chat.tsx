@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { STEP_TITLES } from "@/lib/framework";
 import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 import { ChatComposer } from "./chat-composer";
 import { ErrorNotice } from "./error-notice";
@@ -97,7 +98,10 @@ export function InterviewChat({
           <h1 className="text-lg font-semibold" data-testid="interview-title">
             {view.scenarioTitle}
           </h1>
-          <p className="text-sm text-zinc-500">Level: {view.level}</p>
+          <p className="text-sm text-muted" data-testid="interview-meta">
+            Level: {view.level}
+            {view.drillStep && ` · drill on ${STEP_TITLES[view.drillStep]}`}
+          </p>
         </div>
         {!completed && (
           <InterviewClock
@@ -106,9 +110,14 @@ export function InterviewChat({
             budgetMs={view.stepBudgetsMs[view.currentStep]}
           />
         )}
-        <StepTracker current={view.currentStep} completed={completed} coverage={view.coverage} />
+        <StepTracker
+          current={view.currentStep}
+          completed={completed}
+          coverage={view.coverage}
+          drillStep={view.drillStep}
+        />
         <LedgerPanel entries={view.ledger ?? []} />
-        <PassageSearch scenarioId={view.scenarioId} compact />
+        <PassageSearch scenarioId={view.scenarioId} scenarioTitle={view.scenarioTitle} compact />
       </aside>
       <section ref={section} className="flex min-h-[60vh] min-w-0 flex-col gap-4" aria-label="Interview">
         <ol ref={list} className="flex flex-col gap-4" data-testid="transcript">
@@ -135,7 +144,7 @@ export function InterviewChat({
           {lastCheck ? ` Check: ${lastCheck.headline}` : ""}
         </p>
         {checksTimedOut && (
-          <p className="text-xs text-zinc-500" data-testid="check-timeout">
+          <p className="text-xs text-muted" data-testid="check-timeout">
             A check is still running; reload the page later to see its result.
           </p>
         )}

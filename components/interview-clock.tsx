@@ -20,7 +20,7 @@ export function InterviewClock({ step, startedAt, budgetMs }: { step: StepId; st
   const over = elapsed > budgetMs;
   return (
     <p
-      className={`text-sm tabular-nums ${over ? "text-amber-700 dark:text-amber-400" : "text-zinc-600 dark:text-zinc-400"}`}
+      className={`text-sm tabular-nums ${over ? "text-amber-700 dark:text-amber-400" : "text-muted"}`}
       data-testid="interview-clock"
     >
       <span className="sr-only">Time in {STEP_TITLES[step]}: </span>

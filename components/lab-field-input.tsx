@@ -39,7 +39,7 @@ export function LabFieldInput({
           {field.label}
         </label>
         {field.help && (
-          <p id={helpId} className="text-xs text-zinc-500">
+          <p id={helpId} className="text-xs text-muted">
             {field.help}
           </p>
         )}
@@ -51,7 +51,7 @@ export function LabFieldInput({
     <div className="flex min-w-0 flex-col gap-0.5 text-sm">
       <label htmlFor={inputId} className="font-medium">
         {field.label}
-        {field.unit && <span className="font-normal text-zinc-500"> ({field.unit})</span>}
+        {field.unit && <span className="font-normal text-muted"> ({field.unit})</span>}
       </label>
       {field.kind === "choice" ? (
         <select
@@ -84,7 +84,7 @@ export function LabFieldInput({
         />
       )}
       {field.help && (
-        <p id={helpId} className="text-xs text-zinc-500">
+        <p id={helpId} className="text-xs text-muted">
           {field.help}
         </p>
       )}

@@ -27,10 +27,10 @@ export function LedgerPanel({ entries }: { entries: LedgerEntry[] }) {
     >
       <summary className="cursor-pointer font-medium">
         Requirements and numbers so far
-        <span className="ml-1 text-xs font-normal text-zinc-500">({entries.length})</span>
+        <span className="ml-1 text-xs font-normal text-muted">({entries.length})</span>
       </summary>
       {entries.length === 0 ? (
-        <p className="mt-2 text-xs text-zinc-500" data-testid="ledger-empty">
+        <p className="mt-2 text-xs text-muted" data-testid="ledger-empty">
           Nothing yet. Facts the interviewer gives you and numbers you state will collect here.
         </p>
       ) : (
@@ -40,7 +40,7 @@ export function LedgerPanel({ entries }: { entries: LedgerEntry[] }) {
             if (group.length === 0) return null;
             return (
               <section key={source} aria-label={title} data-testid={`ledger-${source}`}>
-                <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h2>
+                <h2 className="text-xs font-semibold uppercase tracking-wide text-muted">{title}</h2>
                 <ul className="mt-1 space-y-1">
                   {group.map((entry) => (
                     <li
@@ -50,7 +50,7 @@ export function LedgerPanel({ entries }: { entries: LedgerEntry[] }) {
                       data-testid="ledger-entry"
                     >
                       <span className="font-medium tabular-nums">{entry.text}</span>
-                      {entry.what && <span className="text-zinc-600 dark:text-zinc-400"> · {entry.what}</span>}
+                      {entry.what && <span className="text-muted"> · {entry.what}</span>}
                     </li>
                   ))}
                 </ul>

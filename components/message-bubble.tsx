@@ -42,7 +42,7 @@ export function MessageBubble({
       className={`flex min-w-0 scroll-mt-20 scroll-mb-[var(--composer-h,0px)] flex-col gap-1 target:[&>div]:ring-2 target:[&>div]:ring-amber-400 ${mine ? "items-end" : "items-start"}`}
       aria-busy={pending || undefined}
     >
-      <span className="text-xs text-zinc-500">
+      <span className="text-xs text-muted">
         {mine ? "You" : "Interviewer"}
         {turn.step ? ` · ${STEP_TITLES[turn.step]}` : ""}
       </span>
@@ -64,7 +64,7 @@ export function MessageBubble({
         )}
       </div>
       {turn.notice && (
-        <p className="text-xs text-zinc-500" data-testid="turn-notice">
+        <p className="text-xs text-muted" data-testid="turn-notice">
           {turn.notice}
         </p>
       )}

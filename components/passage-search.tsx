@@ -5,8 +5,22 @@ import { STEP_TITLES, type StepId } from "@/lib/framework";
 import type { GroundingResult } from "@/lib/search/search-grounding";
 import { ErrorNotice } from "./error-notice";
 
-/** Searches the case-study passages; results show scenario, step and title, and expand to the text. */
-export function PassageSearch({ scenarioId, compact = false }: { scenarioId?: string; compact?: boolean }) {
+/** Where a passage comes from, in words: this case study, another one, or general guidance. */
+function sourceOf(result: GroundingResult, scenarioId?: string, scenarioTitle?: string): string {
+  if (result.scenarioId === null) return "General guidance";
+  return result.scenarioId === scenarioId && scenarioTitle ? scenarioTitle : "Another case study";
+}
+
+/** Searches the case-study passages; results show source, step and title, and expand to the text. */
+export function PassageSearch({
+  scenarioId,
+  scenarioTitle,
+  compact = false,
+}: {
+  scenarioId?: string;
+  scenarioTitle?: string;
+  compact?: boolean;
+}) {
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<GroundingResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +72,7 @@ export function PassageSearch({ scenarioId, compact = false }: { scenarioId?: st
         </button>
       </form>
       {error && <ErrorNotice message={error} testId="passage-search-error" />}
-      {results && results.length === 0 && <p className="text-sm text-zinc-500">No passage matched.</p>}
+      {results && results.length === 0 && <p className="text-sm text-muted">No passage matched.</p>}
       {results && results.length > 0 && (
         <ol className="space-y-2" data-testid="passage-search-results" aria-live="polite">
           {results.map((result) => (
@@ -66,13 +80,13 @@ export function PassageSearch({ scenarioId, compact = false }: { scenarioId?: st
               <details className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
                 <summary className="cursor-pointer">
                   <span className="font-medium">{result.title}</span>
-                  <span className="ml-2 text-xs text-zinc-500">
-                    {result.scenarioId ?? "cross-cutting"} · {STEP_TITLES[result.step as StepId] ?? result.step}
+                  <span className="ml-2 text-xs text-muted">
+                    {sourceOf(result, scenarioId, scenarioTitle)} · {STEP_TITLES[result.step as StepId] ?? "All steps"}
                   </span>
                 </summary>
                 <p className="mt-2 whitespace-pre-wrap leading-relaxed">{result.text}</p>
                 {result.sources.length > 0 && (
-                  <p className="mt-1 text-xs text-zinc-500">Sources: {result.sources.join("; ")}</p>
+                  <p className="mt-1 text-xs text-muted">Sources: {result.sources.join("; ")}</p>
                 )}
               </details>
             </li>

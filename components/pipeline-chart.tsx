@@ -73,7 +73,7 @@ export function PipelineChart({ chart }: { chart: ChartSpec }) {
     <figure className="min-w-0 space-y-1" data-testid={`chart-${chart.id}`}>
       <figcaption className="text-sm font-medium">
         {chart.title}
-        {logNote && <span className="font-normal text-zinc-500"> (log scale on {logNote})</span>}
+        {logNote && <span className="font-normal text-muted"> (log scale on {logNote})</span>}
       </figcaption>
       <div className="h-64 w-full text-zinc-600 dark:text-zinc-300">
         <ResponsiveContainer width="100%" height="100%">

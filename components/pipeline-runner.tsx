@@ -119,7 +119,7 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {info.title}
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{info.description}</p>
+      <p className="text-sm text-muted">{info.description}</p>
       <form ref={formRef} onSubmit={run} noValidate className="space-y-4">
         <div className={GRID}>{inputs("main")}</div>
         {claims.length > 0 && (
@@ -153,7 +153,7 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
               Cancel
             </button>
           )}
-          <span className="text-xs text-zinc-500">Numbers take 1,000,000, 1e6, 1M, 10k or 2.5B.</span>
+          <span className="text-xs text-muted">Numbers take 1,000,000, 1e6, 1M, 10k or 2.5B.</span>
         </div>
       </form>
       {progress && (
@@ -168,7 +168,7 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
           <div className="h-2 rounded bg-zinc-200 dark:bg-zinc-800">
             <div className="h-2 rounded bg-indigo-600" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
           </div>
-          <p className="text-xs text-zinc-500">{progress.message}</p>
+          <p className="text-xs text-muted">{progress.message}</p>
         </div>
       )}
       {error && <ErrorNotice message={error} testId="pipeline-error" />}

@@ -18,7 +18,7 @@ export function RubricStep({
       <h2 id={`rubric-${step}`} className="text-xl font-semibold">
         {STEP_TITLES[step]}
       </h2>
-      <p className="text-sm italic text-zinc-600 dark:text-zinc-400">“{question}”</p>
+      <p className="text-sm italic text-muted">“{question}”</p>
       <ul className="space-y-3">
         {items.map((item) => (
           <li
@@ -28,16 +28,16 @@ export function RubricStep({
           >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="font-medium">{item.title}</h3>
-              <span className="text-xs text-zinc-500">
+              <span className="text-xs text-muted">
                 {item.level}+ · weight {item.weight}
               </span>
             </div>
             <p className="mt-1 text-sm">{item.earns}</p>
-            <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+            <p className="mt-2 text-xs text-muted">
               <span className="font-medium">Evidence:</span> {item.evidence.join(", ")}
             </p>
             {item.mistakes.length > 0 && (
-              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+              <p className="mt-1 text-xs text-muted">
                 <span className="font-medium">Loses it:</span> {item.mistakes.map((m) => m.text).join(" ")}
               </p>
             )}
@@ -45,7 +45,7 @@ export function RubricStep({
         ))}
       </ul>
       {hiddenAbove > 0 && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted">
           {hiddenAbove} more {hiddenAbove === 1 ? "item is" : "items are"} expected at a higher level.
         </p>
       )}

@@ -68,6 +68,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) 
           <li key={scenario.id}>
             <ScenarioCard
               scenario={scenario}
+              level={level}
               starting={starting === scenario.id}
               disabled={starting !== null}
               onStart={(id) => start(id, level, minutes)}

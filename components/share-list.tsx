@@ -10,7 +10,7 @@ interface ShareLink {
 }
 
 /** Every active share link of this browser, each revocable at once. */
-export function ShareList() {
+export function ShareList({ scenarioTitles }: { scenarioTitles: Record<string, string> }) {
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const refresh = useCallback(async () => {
     const response = await fetch("/api/shares");
@@ -29,9 +29,9 @@ export function ShareList() {
         {links.map((link) => (
           <li key={link.token} className="flex flex-wrap items-center gap-2">
             <a href={`/s/${link.token}`} className="underline">
-              {link.scenarioId}
+              {scenarioTitles[link.scenarioId] ?? "Shared interview"}
             </a>
-            <span className="text-xs text-zinc-500">until {new Date(link.expiresAt).toLocaleString("en-GB")}</span>
+            <span className="text-xs text-muted">until {new Date(link.expiresAt).toLocaleString("en-GB")}</span>
             <button
               type="button"
               className="text-xs text-red-700 underline dark:text-red-400"
@@ -40,7 +40,7 @@ export function ShareList() {
                 await refresh();
               }}
             >
-              Revoke
+              Revoke<span className="sr-only"> the link to {scenarioTitles[link.scenarioId] ?? "this interview"}</span>
             </button>
           </li>
         ))}

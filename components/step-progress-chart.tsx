@@ -41,9 +41,15 @@ export function StepProgressChart({ progress }: { progress: Record<StepId, Array
                   className="stroke-zinc-200 dark:stroke-zinc-800"
                   strokeDasharray="2 3"
                 />
-                <path d={path} fill="none" className="stroke-indigo-600" strokeWidth="2" />
+                <path d={path} fill="none" className="stroke-indigo-600 dark:stroke-indigo-400" strokeWidth="2" />
                 {points.map((p, i) => (
-                  <circle key={p.date} cx={x(i)} cy={y(p.score)} r="2.5" className="fill-indigo-600" />
+                  <circle
+                    key={p.date}
+                    cx={x(i)}
+                    cy={y(p.score)}
+                    r="2.5"
+                    className="fill-indigo-600 dark:fill-indigo-400"
+                  />
                 ))}
               </svg>
             </li>

@@ -1,19 +1,29 @@
 import { STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
 
-/** The seven steps, with the current one marked and the finished ones ticked. */
+/**
+ * The steps of the interview, with the current one marked and the finished ones ticked. A drill
+ * practises one step, so it shows only that one.
+ */
 export function StepTracker({
   current,
   completed,
   coverage = {},
+  drillStep,
 }: {
   current: StepId;
   completed: boolean;
   coverage?: Partial<Record<StepId, number>>;
+  drillStep?: StepId;
 }) {
-  const currentIndex = STEP_IDS.indexOf(current);
+  const steps = drillStep ? [drillStep] : STEP_IDS;
+  const currentIndex = steps.indexOf(current);
   return (
-    <ol className="space-y-1 text-sm" aria-label="Interview steps" data-testid="step-tracker">
-      {STEP_IDS.map((step, index) => {
+    <ol
+      className="space-y-1 text-sm"
+      aria-label={drillStep ? "Drill step" : "Interview steps"}
+      data-testid="step-tracker"
+    >
+      {steps.map((step, index) => {
         const done = completed || index < currentIndex;
         const active = !completed && index === currentIndex;
         return (
@@ -24,16 +34,16 @@ export function StepTracker({
             aria-current={active ? "step" : undefined}
             className={`flex items-center gap-2 rounded px-2 py-1 ${
               active ? "bg-indigo-50 font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : ""
-            } ${done ? "text-zinc-500" : ""}`}
+            } ${done ? "text-muted" : ""}`}
           >
             <span aria-hidden="true">{done ? "✓" : `${index + 1}.`}</span>
-            <span className="flex-1">{STEP_TITLES[step]}</span>
-            <span
-              className="text-xs tabular-nums text-zinc-500"
-              data-testid="step-coverage"
-              title="Share of this level's rubric covered so far"
-            >
-              {Math.round((coverage[step] ?? 0) * 100)}%
+            <span className="flex-1">
+              {STEP_TITLES[step]}
+              {done && <span className="sr-only"> (done)</span>}
+            </span>
+            <span className="text-xs tabular-nums text-muted">
+              <span className="sr-only">score so far </span>
+              <span data-testid="step-coverage">{Math.round((coverage[step] ?? 0) * 100)}%</span>
             </span>
           </li>
         );

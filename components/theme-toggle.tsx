@@ -13,13 +13,26 @@ function apply(preference: ThemePreference) {
   document.documentElement.dataset.themePreference = preference;
 }
 
+function storedPreference(): ThemePreference {
+  try {
+    const stored = localStorage.getItem(THEME_STORAGE_KEY) as ThemePreference | null;
+    return stored && ORDER.includes(stored) ? stored : "system";
+  } catch {
+    // Storage can be blocked; the system theme is the fallback.
+    return "system";
+  }
+}
+
 /** Cycles system → light → dark; the choice is remembered in localStorage. */
 export function ThemeToggle() {
   const [preference, setPreference] = useState<ThemePreference>("system");
 
   useEffect(() => {
-    const stored = document.documentElement.dataset.themePreference as ThemePreference | undefined;
-    if (stored && ORDER.includes(stored)) setPreference(stored);
+    // Applied here too: a page that Next renders only in the browser (a not-found thrown before its
+    // shell streamed) never runs the inline script of the layout.
+    const stored = storedPreference();
+    setPreference(stored);
+    apply(stored);
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     const onChange = () => {
       if ((document.documentElement.dataset.themePreference ?? "system") === "system") apply("system");

@@ -1,3 +1,4 @@
+import { STEP_TITLES } from "@/lib/framework";
 import type { InterviewView } from "@/lib/types";
 import { MessageBubble } from "./message-bubble";
 import { ScoreReportView } from "./score-report";
@@ -14,11 +15,14 @@ export function TranscriptView({ view, rubricTitles }: { view: InterviewView; ru
         <h1 className="text-2xl font-semibold" data-testid="interview-title">
           {view.scenarioTitle}
         </h1>
-        <p className="text-sm text-zinc-500">
-          Level: {view.level} · {new Date(view.createdAt).toLocaleDateString("en-GB")}
+        <p className="text-sm text-muted">
+          Level: {view.level}
+          {view.drillStep && ` · drill on ${STEP_TITLES[view.drillStep]}`} ·{" "}
+          {new Date(view.createdAt).toLocaleDateString("en-GB")}
         </p>
       </header>
       {view.report && <ScoreReportView report={view.report} rubricTitles={rubricTitles} />}
+      <h2 className="text-xl font-semibold">Transcript</h2>
       <ol className="flex flex-col gap-4" data-testid="transcript">
         {view.turns.map((turn, index) => (
           <MessageBubble key={turn.id} turn={turn} anchor={`turn-${index}`} highlights={quotesByTurn.get(index)} />

@@ -32,6 +32,8 @@ export interface InterviewView {
   level: Level;
   status: "active" | "completed";
   currentStep: StepId;
+  /** The one step a drill practises; absent for a whole interview. */
+  drillStep?: StepId;
   turns: Turn[];
   /** When the current step began (ISO) and each step's time budget in ms, for the clock. */
   stepStartedAt: string;

@@ -5,6 +5,8 @@ import { ShareList } from "@/components/share-list";
 import { StartInterviewButton } from "@/components/start-interview-button";
 import { StepProgressChart } from "@/components/step-progress-chart";
 import { STEP_TITLES } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import { listScenarioSummaries } from "@/lib/scenarios/summary";
 import { getCurrentUserId } from "@/lib/server/current-user";
 import { getHistory } from "@/lib/server/history";
 
@@ -28,13 +30,14 @@ export default async function HistoryPage() {
           </p>
           <StartInterviewButton
             scenarioId={history.weakest.scenarioId}
+            scenarioTitle={getScenario(history.weakest.scenarioId).title}
             level="senior"
             drillStep={history.weakest.step}
           />
         </section>
       )}
       {history.entries.length === 0 ? (
-        <p className="text-zinc-600 dark:text-zinc-400" data-testid="history-empty">
+        <p className="text-muted" data-testid="history-empty">
           No interviews yet.{" "}
           <Link href="/" className="underline">
             Start one
@@ -49,7 +52,7 @@ export default async function HistoryPage() {
         <HistoryTable entries={history.entries} />
       )}
       <StepProgressChart progress={history.progress} />
-      <ShareList />
+      <ShareList scenarioTitles={Object.fromEntries(listScenarioSummaries().map((s) => [s.id, s.title]))} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ export default function ImportPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Score a transcript</h1>
-      <p className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="max-w-2xl text-sm text-muted">
         Paste or upload a mock interview: the JSON interchange format, or plain text with lines that start with{" "}
         <code>Interviewer:</code> and <code>Candidate:</code> (optional step headings such as <code>## Evaluation</code>
         ). It is scored against the scenario's rubric and kept in your history.

@@ -15,7 +15,7 @@ export default function LabPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Lab</h1>
-        <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="max-w-3xl text-sm text-muted">
           Small, honest reference pipelines: set the numbers a design depends on and see what a real run measures, next
           to what is extrapolated (and on what assumptions).
         </p>

@@ -13,11 +13,13 @@ const STEP_SHARE: Record<StepId, number> = {
   monitoring: 5,
 };
 
-/** Each step's time budget in milliseconds for an interview of `minutes`. */
-export function stepBudgets(minutes = DEFAULT_INTERVIEW_MINUTES): Record<StepId, number> {
+/**
+ * Each step's time budget in milliseconds for an interview of `minutes`. A drill practises one
+ * step, which gets the whole time (the interviewer announces it as "about N minutes"); the
+ * steps it skips get none.
+ */
+export function stepBudgets(minutes = DEFAULT_INTERVIEW_MINUTES, drillStep?: StepId): Record<StepId, number> {
   const total = STEP_IDS.reduce((sum, step) => sum + STEP_SHARE[step], 0);
-  return Object.fromEntries(STEP_IDS.map((step) => [step, (minutes * 60_000 * STEP_SHARE[step]) / total])) as Record<
-    StepId,
-    number
-  >;
+  const share = (step: StepId) => (drillStep ? (step === drillStep ? 1 : 0) : STEP_SHARE[step] / total);
+  return Object.fromEntries(STEP_IDS.map((step) => [step, minutes * 60_000 * share(step)])) as Record<StepId, number>;
 }

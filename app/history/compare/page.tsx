@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getInterviewView } from "@/agents/interviewer/session";
 import { AppError } from "@/lib/errors";
-import { STEP_IDS, STEP_TITLES } from "@/lib/framework";
+import { STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
 import { getCurrentUserId } from "@/lib/server/current-user";
 import { getDatabase } from "@/lib/server/database";
 
@@ -28,52 +28,75 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     throw error;
   }
   const [a, b] = views.sort((x, y) => x.createdAt.localeCompare(y.createdAt)) as [(typeof views)[0], (typeof views)[0]];
-  const score = (v: typeof a, i: number) => v.report?.steps[i]?.score ?? null;
+  // By step id, not position: a drill's report holds its one step.
+  const score = (v: typeof a, step: StepId) => v.report?.steps.find((s) => s.step === step)?.score ?? null;
+  const change = (x: number | null, y: number | null) => (x !== null && y !== null ? signed(y - x) : null);
   return (
     <div className="space-y-4" data-testid="compare">
       <h1 className="text-2xl font-semibold">Compare attempts</h1>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-zinc-500">
-          <tr>
-            <th className="py-1">Step</th>
-            {[a, b].map((v) => (
-              <th key={v.id}>
+        <caption className="sr-only">Scores of two attempts, step by step, and the change from the first</caption>
+        <thead className="text-xs text-muted">
+          <tr className="align-bottom">
+            <th scope="col" className="py-1 pr-2 uppercase">
+              Step
+            </th>
+            {[a, b].map((v, i) => (
+              <th key={v.id} scope="col" className="py-1 pr-2 font-normal">
+                <span className="block font-semibold uppercase">{i === 0 ? "First" : "Second"}</span>
                 <Link href={`/interview/${v.id}`} className="underline">
                   {v.scenarioTitle}
-                </Link>{" "}
-                · {new Date(v.createdAt).toLocaleDateString("en-GB")}
+                </Link>
+                <span className="block">{new Date(v.createdAt).toLocaleDateString("en-GB")}</span>
               </th>
             ))}
-            <th>Change</th>
+            <th scope="col" className="py-1 uppercase">
+              Change
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="tabular-nums">
           <tr className="border-t border-zinc-200 font-medium dark:border-zinc-800">
-            <td className="py-1">Overall</td>
-            <td data-testid="compare-overall-a">{a.report?.overall ?? "-"}</td>
-            <td data-testid="compare-overall-b">{b.report?.overall ?? "-"}</td>
-            <td>{a.report && b.report ? signed(b.report.overall - a.report.overall) : "-"}</td>
+            <th scope="row" className="py-1 pr-2 text-left">
+              Overall
+            </th>
+            <td data-testid="compare-overall-a">{a.report?.overall ?? <NotScored />}</td>
+            <td data-testid="compare-overall-b">{b.report?.overall ?? <NotScored />}</td>
+            <td>{change(a.report?.overall ?? null, b.report?.overall ?? null) ?? <NotScored />}</td>
           </tr>
-          {STEP_IDS.map((step, i) => {
-            const [x, y] = [score(a, i), score(b, i)];
+          {STEP_IDS.map((step) => {
+            const [x, y] = [score(a, step), score(b, step)];
             return (
               <tr key={step} className="border-t border-zinc-200 dark:border-zinc-800">
-                <td className="py-1">{STEP_TITLES[step]}</td>
-                <td>{x ?? "-"}</td>
-                <td>{y ?? "-"}</td>
-                <td>{x !== null && y !== null ? signed(y - x) : "-"}</td>
+                <th scope="row" className="py-1 pr-2 text-left font-normal">
+                  {STEP_TITLES[step]}
+                </th>
+                <td>{x ?? <NotScored />}</td>
+                <td>{y ?? <NotScored />}</td>
+                <td>{change(x, y) ?? <NotScored />}</td>
               </tr>
             );
           })}
           <tr className="border-t border-zinc-200 dark:border-zinc-800">
-            <td className="py-1">Reads at</td>
-            <td>{a.report?.levelSignal ?? "-"}</td>
-            <td>{b.report?.levelSignal ?? "-"}</td>
+            <th scope="row" className="py-1 pr-2 text-left font-normal">
+              Reads at
+            </th>
+            <td>{a.report?.levelSignal.replace("-", " ") ?? <NotScored />}</td>
+            <td>{b.report?.levelSignal.replace("-", " ") ?? <NotScored />}</td>
             <td />
           </tr>
         </tbody>
       </table>
     </div>
+  );
+}
+
+function NotScored() {
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="sr-only">not scored</span>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ export default function ShareUnavailable() {
   return (
     <div className="space-y-2" data-testid="share-unavailable">
       <h1 className="text-2xl font-semibold">This link is no longer available</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">It may have expired, or its owner may have revoked it.</p>
+      <p className="text-muted">It may have expired, or its owner may have revoked it.</p>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export default async function SharedInterviewPage({ params }: { params: Promise<
   if (shared.state !== "ok") notFound();
   return (
     <div className="space-y-4" data-testid="shared-interview">
-      <p className="text-sm text-zinc-500">Shared by {shared.displayName ?? "an anonymous candidate"} · read only</p>
+      <p className="text-sm text-muted">Shared by {shared.displayName ?? "an anonymous candidate"} · read only</p>
       <TranscriptView view={shared.view} rubricTitles={rubricTitlesOf(shared.view.scenarioId)} />
     </div>
   );

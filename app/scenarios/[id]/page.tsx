@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PassageSearch } from "@/components/passage-search";
 import { RubricStep } from "@/components/rubric-step";
+import { ScoreBands } from "@/components/score-bands";
 import { StartInterviewButton } from "@/components/start-interview-button";
 import { LEVELS, type Level, levelReaches, STEP_IDS } from "@/lib/framework";
 import { getScenario, UnknownScenarioError } from "@/lib/scenarios/library";
@@ -38,15 +39,15 @@ export default async function ScenarioPage({
   return (
     <article className="space-y-8" data-testid="scenario-page">
       <header className="space-y-3">
-        <p className="text-xs uppercase tracking-wide text-zinc-500">{scenario.domain}</p>
+        <p className="text-xs uppercase tracking-wide text-muted">{scenario.domain}</p>
         <h1 className="text-3xl font-semibold tracking-tight">{scenario.title}</h1>
-        <p className="max-w-3xl text-zinc-600 dark:text-zinc-400">{scenario.summary}</p>
+        <p className="max-w-3xl text-muted">{scenario.summary}</p>
         <blockquote className="max-w-3xl border-l-4 border-indigo-300 pl-4 italic text-zinc-700 dark:text-zinc-300">
           {scenario.prompt}
         </blockquote>
-        <StartInterviewButton scenarioId={scenario.id} level={level} />
+        <StartInterviewButton scenarioId={scenario.id} scenarioTitle={scenario.title} level={level} />
       </header>
-      <PassageSearch scenarioId={scenario.id} />
+      <PassageSearch scenarioId={scenario.id} scenarioTitle={scenario.title} />
       <nav aria-label="Level" className="flex items-center gap-2 text-sm">
         <span>Expectations for</span>
         {LEVELS.map((l) => (
@@ -63,10 +64,11 @@ export default async function ScenarioPage({
           </a>
         ))}
       </nav>
-      <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="max-w-3xl text-sm text-muted">
         The rubric is open: these are the items the scorer looks for. Each item is expected from the level shown on it
         upwards; items above your level still earn credit. Weight is 1 to 3.
       </p>
+      <ScoreBands level={level} />
       {STEP_IDS.map((step) => (
         <RubricStep
           key={step}

@@ -158,7 +158,8 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       mistake: fresh && mistake ? { rubricId: fresh.item.id, text: mistake.text, pushback: mistake.pushback } : null,
       quantities: stated.map((e) => e.text),
       claim: hasNumber(answer) || hasReasoning(answer),
-      timeUp: elapsed >= stepBudgets(state.minutes)[state.step],
+      // A drill gives its one step the whole time, as its clock shows.
+      timeUp: elapsed >= stepBudgets(state.minutes, state.drill ? state.step : undefined)[state.step],
       checkable: numbers.pipeline,
       numberCheck: numbers.challenge,
       confirmed: numbers.confirmed,
