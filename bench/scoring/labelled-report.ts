@@ -14,6 +14,7 @@ import { addressesGrader } from "@/lib/scoring/grader-address";
 import type { ScoreReport } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { round } from "../lib/stats";
+import { orderOf } from "./order";
 
 const INTENDED_BAND = { strong: "above", medium: "meets", weak: "below" } as const;
 
@@ -49,24 +50,14 @@ export async function figuresOf(split: string, dir: string, library: ScenarioLib
   const graded = set.filter((t) => t.label.quality !== "injected");
   const overall = (file: string) => reports.get(file)?.overall ?? Number.NaN;
 
-  let pairs = 0;
-  let right = 0;
-  let smallest = Number.POSITIVE_INFINITY;
+  const triples: Array<[number, number, number]> = [];
   for (const scenarioId of new Set(graded.map((t) => t.label.scenarioId))) {
     const file = (q: string) =>
       graded.find((t) => t.label.scenarioId === scenarioId && t.label.quality === q)?.label.file;
     const [s, m, w] = ["strong", "medium", "weak"].map((q) => file(q));
-    if (!s || !m || !w) continue;
-    for (const [a, b] of [
-      [s, m],
-      [m, w],
-      [s, w],
-    ] as const) {
-      pairs++;
-      if (overall(a) > overall(b)) right++;
-    }
-    smallest = Math.min(smallest, overall(s) - overall(m), overall(m) - overall(w));
+    if (s && m && w) triples.push([overall(s), overall(m), overall(w)]);
   }
+  const { pairs, right, smallestMargin: smallest } = orderOf(triples);
 
   let covered = 0;
   let correctQuotes = 0;

@@ -20,6 +20,7 @@ import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
 import { figuresOf, type SplitFigures } from "./labelled-report";
+import { orderOf } from "./order";
 
 const labelsSchema = z.array(
   z.object({
@@ -81,27 +82,15 @@ for (const label of labels) {
   byScenario.set(label.scenarioId, kinds);
 }
 
-let pairsRight = 0;
-let pairs = 0;
-let smallestMargin = Number.POSITIVE_INFINITY;
+const triples: Array<[number, number, number]> = [];
 let stepsInOrder = 0;
 let stepsCompared = 0;
 const checks: Array<{ check: string; value: number; target: string; pass: boolean }> = [];
 for (const [scenarioId, kinds] of byScenario) {
   const [strong, medium, weak] = ["strong", "medium", "weak"].map((k) => kinds.get(k));
   if (!strong || !medium || !weak) continue;
-  const s = scoreOf(strong);
   const m = scoreOf(medium);
-  const w = scoreOf(weak);
-  for (const [a, b] of [
-    [s, m],
-    [m, w],
-    [s, w],
-  ] as const) {
-    pairs++;
-    if (a > b) pairsRight++;
-  }
-  smallestMargin = Math.min(smallestMargin, s - m, m - w);
+  triples.push([scoreOf(strong), m, scoreOf(weak)]);
   const stepScores = (file: string) => reports.get(file)?.steps.map((x) => x.score) ?? [];
   const [ss, ms, ws] = [stepScores(strong), stepScores(medium), stepScores(weak)];
   STEP_IDS.forEach((_, i) => {
@@ -143,6 +132,7 @@ if (judge) {
     pass: true,
   });
 }
+const { pairs, right: pairsRight, smallestMargin } = orderOf(triples);
 checks.unshift(
   {
     check: "pairwise order accuracy (strong > medium > weak)",

@@ -7,8 +7,6 @@ import type { JudgeProposal, StepJudge } from "./llm-judge";
 import { type Citation, type ScoreReport, type StepReport, type TranscriptInput, transcriptSchema } from "./schema";
 import { prepareTranscript, scoreSteps } from "./score-steps";
 
-export { topicality } from "./score-steps";
-
 export interface ScoringOptions {
   /** Score these steps only (a drill scores its one step); all seven by default. */
   steps?: StepId[];
