@@ -111,7 +111,7 @@ export function ReportStep({ step, rubricTitles }: { step: StoredStepReport; rub
               <li key={r.rubricId}>
                 <span className="font-medium">{title(r.rubricId)}</span>: {r.mistake}{" "}
                 <span className="text-muted">
-                  ({r.afterPushback ? "corrected after a follow-up question" : "corrected on your own"})
+                  ({r.afterPushback ? "recovered after pushback" : "recovered on your own"})
                 </span>
               </li>
             ))}

@@ -58,7 +58,7 @@ describe("ScoreReportView", () => {
     expect(html.match(/>partly</g)).toHaveLength(1);
     expect(html).toContain("says AUC");
     expect(html).toContain("Uses accuracy.");
-    expect(html).toContain("corrected after a follow-up question");
+    expect(html).toContain("recovered after pushback");
     expect(html).toContain('href="#turn-3"');
     expect(html).not.toMatch(/fd-(metric|online)/);
   });

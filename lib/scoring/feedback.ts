@@ -45,7 +45,12 @@ export function stepFeedback(step: StepId, decisions: ItemDecision[], level: Lev
       `Named without a number or a reason, so only partly credited: ${listInProse(mentioned.map((d) => lowerFirst(d.item.title)))}.`,
     );
   }
-  for (const d of lost) parts.push(`Lost “${lowerFirst(d.item.title)}” to a common mistake: ${d.mistake}`);
+  for (const d of lost) parts.push(`Lost “${lowerFirst(d.item.title)}” to a mistake: ${d.mistake}`);
+  for (const d of decisions.filter((x) => x.recovered)) {
+    parts.push(
+      `“${lowerFirst(d.item.title)}”: ${d.recovered?.afterPushback ? "recovered after pushback" : "recovered on your own"}, so the earlier slip cost nothing.`,
+    );
+  }
   if (missing.length > 0) parts.push(`Missing: ${listInProse(missing.map((d) => lowerFirst(d.item.title)))}.`);
   const next = nextItemToLearn(decisions, level);
   if (next) parts.push(`Next to learn: ${next.item.earns}`);
