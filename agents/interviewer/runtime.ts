@@ -1,5 +1,6 @@
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type { Database } from "@/db/client";
+import { withSchemaLock } from "@/db/migrate";
 import { updateMessageCheck } from "@/db/queries/messages";
 import { type CheckQueue, createCheckQueue } from "@/lib/checks/check-queue";
 import { getConfig } from "@/lib/env";
@@ -90,7 +91,8 @@ export function getInterviewerGraph(
     wired.set(database, deps);
     graph = (async () => {
       const checkpointer = new PostgresSaver(database.pool, undefined, { schema: CHECKPOINT_SCHEMA });
-      await checkpointer.setup();
+      // Two servers' first turns could otherwise both create LangGraph's tables at once.
+      await withSchemaLock(database, () => checkpointer.setup());
       return buildInterviewerGraph(checkpointer, deps);
     })();
     graphs.set(database, graph);

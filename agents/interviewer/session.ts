@@ -11,26 +11,10 @@ import type { InterviewerGraph } from "./graph";
 import { schedulePendingChecks } from "./pending-checks";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { getInterviewerGraph } from "./runtime";
+import { withTurnLock } from "./turn-lock";
 import { toView } from "./view";
 
 export type { InterviewEvent } from "./reconcile";
-
-const locks = new Map<string, Promise<unknown>>();
-
-/**
- * Runs `work` for one interview at a time in this process, so two requests cannot resume the
- * same thread at once. (Several app servers would need a Postgres advisory lock instead.)
- */
-async function withInterviewLock<T>(interviewId: string, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(interviewId) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(work);
-  locks.set(interviewId, run);
-  try {
-    return await run;
-  } finally {
-    if (locks.get(interviewId) === run) locks.delete(interviewId);
-  }
-}
 
 /**
  * The interview, if `viewer` may see it. Someone else's interview answers exactly like a missing
@@ -81,14 +65,19 @@ export async function startInterview(
     },
   });
   const graph = await getInterviewerGraph(database);
-  return toView(await withInterviewLock(interview.id, () => reconcile(database, graph, interview)));
+  return toView(await withTurnLock(database, interview.id, () => reconcile(database, graph, interview)));
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
 export async function getInterviewView(database: Database, id: string, viewer?: Viewer): Promise<InterviewView> {
-  const interview = await requireInterview(database, id, viewer);
+  await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
-  const view = toView(await withInterviewLock(id, () => reconcileOrRead(database, graph, interview)));
+  // Read again under the lock: a turn through another server may have just moved it on.
+  const view = toView(
+    await withTurnLock(database, id, async () =>
+      reconcileOrRead(database, graph, await requireInterview(database, id, viewer)),
+    ),
+  );
   // A card left pending by a restart is run again here; one already running is left alone.
   schedulePendingChecks(database, view);
   return view;
@@ -101,7 +90,8 @@ export async function sendCandidateMessage(
   onEvent?: (event: InterviewEvent) => void,
 ): Promise<InterviewView> {
   const graph = await getInterviewerGraph(database);
-  const result = await withInterviewLock(input.interviewId, async () => {
+  const result = await withTurnLock(database, input.interviewId, async () => {
+    // Read afresh under the lock: another server may have stored and answered a message meanwhile.
     const before = await reconcileOrRead(
       database,
       graph,
@@ -134,7 +124,7 @@ export async function sendCandidateMessage(
 export async function deleteInterview(database: Database, id: string, viewer: Viewer): Promise<void> {
   await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
-  await withInterviewLock(id, async () => {
+  await withTurnLock(database, id, async () => {
     const checkpointer = graph.checkpointer;
     if (checkpointer && typeof checkpointer !== "boolean") await checkpointer.deleteThread(id);
     await deleteInterviewById({ db: database.db, id });

@@ -1,5 +1,5 @@
 import { type Database, openDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { runMigrations, withSchemaLock } from "@/db/migrate";
 import { getConfig } from "@/lib/env";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { seedLibrary } from "@/lib/seed/seed-library";
@@ -12,7 +12,11 @@ async function start(): Promise<Database> {
   const config = getConfig();
   const database = await openDatabase(config.database);
   await runMigrations(database);
-  const result = await seedLibrary({ db: database.db, library: getScenarioLibrary(), embedder: await getEmbedder() });
+  const embedder = await getEmbedder();
+  // Servers starting together seed one after another; the later ones find nothing left to write.
+  const result = await withSchemaLock(database, () =>
+    seedLibrary({ db: database.db, library: getScenarioLibrary(), embedder }),
+  );
   logger.info(
     `database ready (${database.kind}); wrote ${result.scenariosWritten} scenarios and ${result.passagesWritten} passage chunks, embedded ${result.passagesEmbedded}`,
   );

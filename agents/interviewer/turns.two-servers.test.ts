@@ -1,0 +1,182 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * Two `next start` processes of the built app (`npm run build` first) on one fresh Postgres
+ * database: messages sent at once to one interview through both must be stored once and
+ * answered once, in order. Runs only against a real Postgres.
+ */
+const adminUrl = process.env.PROBE_TEST_DATABASE_URL;
+if (!adminUrl) console.info("turns.two-servers.test.ts: skipped, PROBE_TEST_DATABASE_URL is unset");
+
+const ROUNDS = 3;
+const MESSAGES_PER_ROUND = 4;
+const MAX_ATTEMPTS = 5;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** A fresh database beside the admin one, and a function that drops it. */
+async function createFreshDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `probe_x_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return {
+    url: fresh.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  stderr: () => string;
+}
+
+function spawnServer(port: number, env: Record<string, string>): Server {
+  const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _base, ...inherited } = process.env;
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...inherited, LOG_LEVEL: "warn", ALLOW_REMOTE_MODELS: "false", RERANKER: "off", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += String(chunk);
+  });
+  return { url: `http://127.0.0.1:${port}`, child, stderr: () => stderr };
+}
+
+async function waitForHealth(server: Server, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) {
+      throw new Error(`${server.url} exited with ${server.child.exitCode} during start-up:\n${server.stderr()}`);
+    }
+    try {
+      if ((await fetch(`${server.url}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${server.url} was not healthy within ${timeoutMs} ms:\n${server.stderr()}`);
+}
+
+function kill(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
+    server.child.once("exit", () => resolve());
+    server.child.kill("SIGKILL");
+  });
+}
+
+/** Sends one message, retrying (with the same id) a 409 that says the turn was busy. */
+async function send(url: string, cookie: string, interviewId: string, content: string): Promise<number> {
+  const id = randomUUID();
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const response = await fetch(`${url}/api/interviews/${interviewId}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ id, content }),
+    });
+    if (response.ok) return attempt;
+    const body = (await response.json()) as { error?: { code?: string } };
+    if (response.status !== 409 || body.error?.code !== "conflict:turn_busy") {
+      throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
+    }
+  }
+  throw new Error(`still busy after ${MAX_ATTEMPTS} attempts`);
+}
+
+describe.skipIf(!adminUrl)("two app servers on one Postgres", () => {
+  const servers: Server[] = [];
+  let database: { url: string; drop: () => Promise<void> };
+  let dataDir: string;
+
+  beforeAll(async () => {
+    database = await createFreshDatabase(adminUrl as string);
+    dataDir = mkdtempSync(path.join(tmpdir(), "probe-two-servers-"));
+    const env = { DATABASE_URL: database.url, PROBE_SECRET: randomBytes(24).toString("hex"), PROBE_DATA_DIR: dataDir };
+    // Both start at once on an empty database: their migrations race.
+    const ports = [await freePort(), await freePort()];
+    for (const port of ports) servers.push(spawnServer(port, env));
+    await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
+  }, 150_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map(kill));
+    await database?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("stores every message once and answers each once, in order", async () => {
+    const [first, second] = servers as [Server, Server];
+    const health = await fetch(`${first.url}/api/health`);
+    const cookie = (health.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toContain("=");
+    const started = await fetch(`${first.url}/api/interviews`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ scenarioId: "news-feed", level: "senior" }),
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { id: interviewId } = (await started.json()) as { id: string };
+
+    let retried = 0;
+    const startedAt = Date.now();
+    for (let round = 0; round < ROUNDS; round++) {
+      const attempts = await Promise.all(
+        Array.from({ length: MESSAGES_PER_ROUND }, (_, index) =>
+          send(
+            (index % 2 === 0 ? first : second).url,
+            cookie,
+            interviewId,
+            `Round ${round}, message ${index}: I would start from the product goal and a baseline.`,
+          ),
+        ),
+      );
+      retried += attempts.filter((attempt) => attempt > 1).length;
+    }
+    const elapsed = Date.now() - startedAt;
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ id: string; role: string }>(
+      "SELECT id, role FROM messages WHERE interview_id = $1 ORDER BY seq",
+      [interviewId],
+    );
+    await client.end();
+    const pattern = rows.map((row) => (row.role === "candidate" ? "c" : "i")).join("");
+    console.info(`transcript ${pattern}; ${elapsed} ms for ${ROUNDS} rounds; ${retried} sends retried after a 409`);
+    const candidates = rows.filter((row) => row.role === "candidate");
+    expect(candidates).toHaveLength(ROUNDS * MESSAGES_PER_ROUND);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+    expect(pattern).toMatch(/^i+(ci)+$/);
+    expect(pattern).toBe(`${pattern.slice(0, pattern.indexOf("c"))}${"ci".repeat(ROUNDS * MESSAGES_PER_ROUND)}`);
+  }, 240_000);
+});
