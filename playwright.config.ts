@@ -25,6 +25,14 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PROBE_DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "warn", ALLOW_REMOTE_MODELS: "false" },
+    // PROBE_E2E_DATABASE_URL (a fresh database that scripts/test-all.sh creates) runs the suite
+    // against a real Postgres; without it the server uses embedded PGlite.
+    env: {
+      ...(process.env.PROBE_E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.PROBE_E2E_DATABASE_URL }
+        : { PROBE_DATA_DIR: E2E_DATA_DIR }),
+      LOG_LEVEL: "warn",
+      ALLOW_REMOTE_MODELS: "false",
+    },
   },
 });

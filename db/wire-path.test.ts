@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "./client";
 import { getMigrationStatus, runMigrations } from "./migrate";
 import { createInterview, getInterviewById } from "./queries/interviews";
-import { startWireServer } from "./testing/test-database";
+import type { ServerDatabase } from "./testing/postgres-database";
+import { startServerDatabase } from "./testing/test-database";
 
-// The DATABASE_URL path: the real `pg` driver over TCP, against PGlite's wire-protocol server.
-let server: Awaited<ReturnType<typeof startWireServer>>;
+// The DATABASE_URL path: the real `pg` driver over TCP, against PGlite's wire-protocol server
+// (or, in the postgres project, a fresh database on a real server).
+let server: ServerDatabase;
 let database: Database;
 
 beforeAll(async () => {
-  server = await startWireServer();
+  server = await startServerDatabase();
   database = await openDatabase({ kind: "postgres", url: server.url });
 });
 

@@ -13,12 +13,14 @@ test("a bad configuration value stops the server with a sentence naming the vari
   );
 });
 
-test("the health endpoint reports the embedded database and applied migrations", async ({ request }) => {
+test("the health endpoint reports the database in use and applied migrations", async ({ request }) => {
+  // playwright.config.ts points the server at PROBE_E2E_DATABASE_URL when set, else at PGlite.
+  const kind = process.env.PROBE_E2E_DATABASE_URL ? "postgres" : "pglite";
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.status).toBe("ok");
-  expect(body.database).toEqual({ kind: "pglite" });
+  expect(body.database).toEqual({ kind });
   expect(body.migrations.upToDate).toBe(true);
   expect(body.migrations.applied).toBe(body.migrations.expected);
 });

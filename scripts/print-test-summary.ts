@@ -1,6 +1,7 @@
 /**
  * Prints one closing line, "Tests: N passed, N failed, N skipped", from the JSON reports of
- * vitest and Playwright, so that CI reads a single count for the whole suite.
+ * vitest and of each Playwright run (PGlite, and real Postgres when configured), so that CI reads
+ * a single count for the whole suite.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
@@ -19,18 +20,35 @@ function read(file: string): unknown {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-const [unitFile, e2eFile] = process.argv.slice(2);
-if (!unitFile || !e2eFile) {
-  console.error("Usage: print-test-summary UNIT_JSON E2E_JSON");
+// Each file is a vitest or a Playwright report; which one is told by its shape.
+const files = process.argv.slice(2);
+const unitFiles = files.filter((file) => vitestReport.safeParse(read(file)).success);
+const e2eFiles = files.filter((file) => !unitFiles.includes(file));
+if (unitFiles.length === 0 || e2eFiles.length === 0) {
+  console.error("Usage: print-test-summary VITEST_JSON [VITEST_JSON...] PLAYWRIGHT_JSON [PLAYWRIGHT_JSON...]");
   process.exit(2);
 }
-const unit = vitestReport.parse(read(unitFile));
-const e2e = playwrightReport.parse(read(e2eFile)).stats;
+const unit = unitFiles
+  .map((file) => vitestReport.parse(read(file)))
+  .reduce((sum, r) => ({
+    numPassedTests: sum.numPassedTests + r.numPassedTests,
+    numFailedTests: sum.numFailedTests + r.numFailedTests,
+    numPendingTests: sum.numPendingTests + r.numPendingTests,
+    numTodoTests: sum.numTodoTests + r.numTodoTests,
+  }));
+const e2e = e2eFiles
+  .map((file) => playwrightReport.parse(read(file)).stats)
+  .reduce((sum, stats) => ({
+    expected: sum.expected + stats.expected,
+    unexpected: sum.unexpected + stats.unexpected,
+    flaky: sum.flaky + stats.flaky,
+    skipped: sum.skipped + stats.skipped,
+  }));
 const passed = unit.numPassedTests + e2e.expected + e2e.flaky;
 const failed = unit.numFailedTests + e2e.unexpected;
 const skipped = unit.numPendingTests + unit.numTodoTests + e2e.skipped;
 console.log(
-  `\nunit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed; browser: ${e2e.expected} passed, ${e2e.unexpected} failed`,
+  `\nunit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed; browser (${e2eFiles.length} run${e2eFiles.length > 1 ? "s" : ""}): ${e2e.expected} passed, ${e2e.unexpected} failed`,
 );
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import type { Database } from "@/db/client";
+import { openTestDatabase } from "@/db/testing/test-database";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
 import type { InterviewerDependencies } from "./dependencies";
@@ -12,7 +9,6 @@ import { awaitPendingChecks } from "./pending-checks";
 import { dependenciesFor, getInterviewerGraph } from "./runtime";
 import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
-let dataDir: string;
 let database: Database;
 const runs: string[] = [];
 
@@ -31,15 +27,12 @@ const stubCheck: InterviewerDependencies["runCheck"] = async (claim) => {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "probe-conversation-"));
-  database = await openDatabase({ kind: "pglite", dataDir });
-  await runMigrations(database);
+  database = await openTestDatabase();
   await getInterviewerGraph(database, { ...dependenciesFor(database), runCheck: stubCheck });
 });
 
 afterAll(async () => {
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const say = (view: InterviewView, content: string) =>

@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Command } from "@langchain/langgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/db/client";
+import type { Database } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { saveMessage } from "@/db/queries/messages";
+import { createReopenableTestDatabase, type ReopenableTestDatabase } from "@/db/testing/test-database";
 import { SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
@@ -15,7 +13,7 @@ import { awaitPendingChecks } from "./pending-checks";
 import { dependenciesFor, getInterviewerGraph } from "./runtime";
 import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
-let dataDir: string;
+let storage: ReopenableTestDatabase;
 let database: Database;
 
 /** Checks run a stub here, so a number in an answer never starts a real pipeline in these tests. */
@@ -30,13 +28,13 @@ const stubCheck: InterviewerDependencies["runCheck"] = async (claim) => ({
 });
 
 async function open(): Promise<Database> {
-  const db = await openDatabase({ kind: "pglite", dataDir });
+  const db = await storage.open();
   await runMigrations(db);
   await getInterviewerGraph(db, { ...dependenciesFor(db), runCheck: stubCheck });
   return db;
 }
 
-/** Closes and reopens the file-backed database: what a server restart does. */
+/** Closes and reopens the stored database: what a server restart does. */
 async function restart(): Promise<void> {
   await database.close();
   database = await open();
@@ -46,13 +44,13 @@ const say = (view: InterviewView, content: string) =>
   sendCandidateMessage(database, { interviewId: view.id, messageId: randomUUID(), content });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "probe-session-"));
+  storage = await createReopenableTestDatabase();
   database = await open();
 });
 
 afterAll(async () => {
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await storage.remove();
 });
 
 describe("an offline interview", () => {
