@@ -6,6 +6,7 @@ const DATABASE_TESTS = [
   "agents/interviewer/conversation.test.ts",
   "agents/interviewer/llm-mode.test.ts",
   "agents/interviewer/session.test.ts",
+  "db/queries/pipeline-runs.test.ts",
   "db/queries/queries.test.ts",
   "db/queries/search.test.ts",
   "db/queries/shares.test.ts",
@@ -14,6 +15,7 @@ const DATABASE_TESTS = [
   "lib/search/rank-lexically.test.ts",
   "lib/search/search-grounding.test.ts",
   "lib/seed/seed-library.test.ts",
+  "lib/server/pipeline-runs.test.ts",
 ];
 /** Checks the server itself; without PROBE_TEST_DATABASE_URL it is the one test that reports as skipped. */
 const POSTGRES_BACKEND_TEST = "db/testing/postgres-backend.test.ts";

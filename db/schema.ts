@@ -150,3 +150,34 @@ export const passages = pgTable(
 );
 export type PassageRow = typeof passages.$inferSelect;
 export type NewPassageRow = typeof passages.$inferInsert;
+
+/**
+ * One pipeline run started from any server. A running row's `heartbeatAt` is refreshed by the
+ * process running it; a row whose heartbeat stopped belongs to a server that died, and the next
+ * server to start marks it failed (see failOrphanedRuns), so no run stays "running" forever.
+ */
+export const pipelineRuns = pgTable(
+  "pipeline_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pipeline: text("pipeline").notNull(),
+    params: jsonb("params").notNull(),
+    status: text("status", { enum: ["running", "succeeded", "failed"] })
+      .notNull()
+      .default("running"),
+    error: text("error"),
+    /** Who started it, when the request carried an identity; kept when the user is deleted. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The process that runs it (random per process start; see lib/server/instance-id.ts). */
+    serverInstanceId: text("server_instance_id").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("pipeline_runs_status_heartbeat_idx").on(table.status, table.heartbeatAt),
+    index("pipeline_runs_started_idx").on(table.startedAt),
+  ],
+);
+export type PipelineRun = typeof pipelineRuns.$inferSelect;
+export type PipelineRunStatus = PipelineRun["status"];

@@ -28,6 +28,7 @@ describe("migrations", () => {
       "interviews",
       "messages",
       "passages",
+      "pipeline_runs",
       "scenarios",
       "shares",
       "users",

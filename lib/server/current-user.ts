@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { IDENTITY_COOKIE, verifySignedUserId } from "@/lib/identity/signed-cookie";
 import { getSigningSecret } from "@/lib/identity/signing-secret";
 import { getDatabase } from "./database";
+import { logger } from "./logger";
 
 const known = new Set<string>();
 
@@ -22,4 +23,14 @@ export async function getCurrentUserId(): Promise<string> {
     known.add(userId);
   }
   return userId;
+}
+
+/** The request's user, or null when it has none (a client without the identity cookie) or it cannot be stored. */
+export async function findCurrentUserId(): Promise<string | null> {
+  try {
+    return await getCurrentUserId();
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.warn("could not identify the user of this request", error);
+    return null;
+  }
 }

@@ -1,14 +1,17 @@
+import type { Database } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/env";
 import { warmUpChecks } from "@/lib/pipelines/check-claim";
 import { getDatabase } from "./database";
 import { logger } from "./logger";
+import { sweepOrphanedRuns } from "./pipeline-runs";
 import { getReranker } from "./reranker";
 
 /**
  * Start-up checks: a bad configuration stops the server with a sentence naming the variable,
  * and the database is opened, migrated and seeded (which chooses the embedder, fetching its model
- * once if need be) before the first request, not during it. The re-ranker's model is loaded
- * (or fetched) next, so no search waits for it; it never stops the server.
+ * once if need be) before the first request, not during it; pipeline runs orphaned by a server
+ * that died are then marked failed. The re-ranker's model is loaded (or fetched) next, so no
+ * search waits for it; it never stops the server.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -20,12 +23,15 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  let database: Database;
   try {
-    await getDatabase();
+    database = await getDatabase();
   } catch (error) {
     console.error("[probe] could not open the database:", error);
     process.exit(1);
   }
+  // After migrations: runs left "running" by a server that died are failed, never left running.
+  await sweepOrphanedRuns(database.db).catch((error) => logger.warn("could not sweep orphaned pipeline runs", error));
   await getReranker();
   // Not awaited: the server answers at once while the check worker warms its indexes.
   void warmUpChecks((error) => logger.warn("could not warm up the number checks", error));

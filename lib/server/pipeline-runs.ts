@@ -1,0 +1,75 @@
+import type { Db } from "@/db/client";
+import { failOrphanedRuns, finishRun, startRun, touchRun } from "@/db/queries/pipeline-runs";
+import { getDatabase } from "./database";
+import { getServerInstanceId } from "./instance-id";
+import { logger } from "./logger";
+
+/**
+ * The orphan rule: a running run's heartbeat is refreshed every HEARTBEAT_MS by the process
+ * running it, and a run whose heartbeat is older than STALE_AFTER_MS is taken to belong to a
+ * server that died. Six missed beats leave a wide margin for a busy event loop, and the rule
+ * never fails a run that a live server (this one or another) is still running.
+ */
+export const HEARTBEAT_MS = 10_000;
+export const STALE_AFTER_MS = 60_000;
+
+const openDb = async () => (await getDatabase()).db;
+
+/**
+ * Runs `run` and records it in the database: running, then succeeded or failed with its error.
+ * Recording is best effort: a database failure is logged and never costs the caller the result.
+ */
+export async function recordPipelineRun<T>({
+  pipeline,
+  params,
+  userId,
+  run,
+  getDb = openDb,
+  heartbeatMs = HEARTBEAT_MS,
+}: {
+  pipeline: string;
+  params: unknown;
+  userId: string | null;
+  run: () => Promise<T>;
+  getDb?: () => Promise<Db>;
+  heartbeatMs?: number;
+}): Promise<T> {
+  let record: { db: Db; id: string } | undefined;
+  try {
+    const db = await getDb();
+    const row = await startRun({ db, values: { pipeline, params, userId, serverInstanceId: getServerInstanceId() } });
+    record = { db, id: row.id };
+  } catch (error) {
+    logger.error(`could not record the start of a ${pipeline} run; running it unrecorded`, error);
+  }
+  const heartbeat = record && setInterval(() => void beat(record), heartbeatMs);
+  heartbeat?.unref();
+  try {
+    const result = await run();
+    if (record) await finish(record, { status: "succeeded" });
+    return result;
+  } catch (error) {
+    if (record)
+      await finish(record, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function beat(record: { db: Db; id: string }): Promise<void> {
+  await touchRun(record).catch((error) => logger.warn(`could not refresh the heartbeat of run ${record.id}`, error));
+}
+
+async function finish(record: { db: Db; id: string }, outcome: Parameters<typeof finishRun>[0]["outcome"]) {
+  await finishRun({ ...record, outcome }).catch((error) =>
+    logger.error(`could not record the end of run ${record.id} (${outcome.status})`, error),
+  );
+}
+
+/** At start: fails the runs left "running" by servers that died (see the orphan rule above). */
+export async function sweepOrphanedRuns(db: Db, staleAfterMs = STALE_AFTER_MS): Promise<string[]> {
+  const failed = await failOrphanedRuns({ db, staleAfterMs });
+  if (failed.length > 0) logger.warn(`marked ${failed.length} pipeline runs failed: their server stopped`);
+  return failed;
+}
