@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 
 /** The test files that open a database: they run on PGlite and again on a real Postgres. */
 const DATABASE_TESTS = [
-  "agents/interviewer/conversation.test.ts",
-  "agents/interviewer/llm-mode.test.ts",
-  "agents/interviewer/session.test.ts",
+  "services/interviews/conversation.test.ts",
+  "services/interviews/llm-mode.test.ts",
+  "services/interviews/interview-service.test.ts",
   "db/queries/pipeline-runs.test.ts",
   "db/queries/queries.test.ts",
   "db/queries/search.test.ts",
@@ -15,7 +15,7 @@ const DATABASE_TESTS = [
   "lib/search/rank-lexically.test.ts",
   "lib/search/search-grounding.test.ts",
   "lib/seed/seed-library.test.ts",
-  "lib/server/pipeline-runs.test.ts",
+  "services/pipeline-runs.test.ts",
 ];
 /** Checks the server itself; without PROBE_TEST_DATABASE_URL it is the one test that reports as skipped. */
 const POSTGRES_BACKEND_TEST = "db/testing/postgres-backend.test.ts";

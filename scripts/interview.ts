@@ -7,15 +7,15 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { awaitPendingChecks } from "@/agents/interviewer/pending-checks";
-import { getInterviewView, sendCandidateMessage, startInterview } from "@/agents/interviewer/session";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { zodSentence } from "@/lib/cli/zod-sentence";
 import { STEP_TITLES } from "@/lib/framework";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
-import { getDatabase } from "@/lib/server/database";
 import type { InterviewView } from "@/lib/types";
+import { getDatabase } from "@/services/database";
+import { getInterviewView, sendCandidateMessage, startInterview } from "@/services/interviews/interview-service";
+import { awaitPendingChecks } from "@/services/interviews/pending-checks";
 
 const argsSchema = z.object({
   scenario: scenarioIdSchema.optional(),

@@ -11,8 +11,8 @@ import { STEP_TITLES } from "@/lib/framework";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { type ScoreReport, transcriptSchema } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
-import { getDatabase } from "@/lib/server/database";
-import { scoreWithCitations } from "@/lib/server/score";
+import { getDatabase } from "@/services/database";
+import { scoreWithCitations } from "@/services/score";
 
 function readTranscript(file: string) {
   let raw: string;

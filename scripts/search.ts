@@ -9,8 +9,8 @@ import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { zodSentence } from "@/lib/cli/zod-sentence";
 import { ConfigError } from "@/lib/env";
 import { groundingQuerySchema } from "@/lib/search/search-grounding";
-import { getDatabase } from "@/lib/server/database";
-import { retrieveGrounding } from "@/lib/server/grounding";
+import { getDatabase } from "@/services/database";
+import { retrieveGrounding } from "@/services/grounding";
 
 function readArguments() {
   let parsed: ReturnType<typeof parseArgs>;

@@ -9,7 +9,7 @@ import { ConfigError, getConfig } from "@/lib/env";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { ScenarioFileError } from "@/lib/scenarios/load";
 import { type SeedProgress, seedLibrary } from "@/lib/seed/seed-library";
-import { getEmbedder } from "@/lib/server/embedder";
+import { getEmbedder } from "@/services/embedder";
 
 function progressBar(): { onProgress: SeedProgress; stop: () => void } {
   const bar = new SingleBar({

@@ -7,8 +7,8 @@ import { StepProgressChart } from "@/components/step-progress-chart";
 import { STEP_TITLES } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import { listScenarioSummaries } from "@/lib/scenarios/summary";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getHistory } from "@/lib/server/history";
+import { getCurrentUserId } from "@/services/current-user";
+import { getHistory } from "@/services/history";
 
 export const dynamic = "force-dynamic";
 

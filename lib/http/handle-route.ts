@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ConfigError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { UnknownScenarioError } from "@/lib/scenarios/library";
-import { logger } from "@/lib/server/logger";
 
 function errorBody(code: string, message: string) {
   return { error: { code, message } };

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getMigrationStatus } from "@/db/migrate";
 import { handleRoute } from "@/lib/http/handle-route";
-import { getDatabase } from "@/lib/server/database";
+import { getDatabase } from "@/services/database";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { storeImportedInterview } from "@/agents/interviewer/session";
 import { AppError } from "@/lib/errors";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
-import { scoreWithCitations } from "@/lib/server/score";
 import { parseImportedTranscript } from "@/lib/transcripts/parse-import";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { storeImportedInterview } from "@/services/interviews/interview-service";
+import { scoreWithCitations } from "@/services/score";
 
 const importBody = z.object({
   scenarioId: scenarioIdSchema,

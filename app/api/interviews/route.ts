@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { startInterview } from "@/agents/interviewer/session";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { startInterview } from "@/services/interviews/interview-service";
 import { startInterviewBody } from "./schemas";
 
 export const POST = handleRoute(async (request: Request) => {

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { setDisplayName } from "@/lib/server/history";
+import { getCurrentUserId } from "@/services/current-user";
+import { setDisplayName } from "@/services/history";
 
 const meBody = z.object({
   displayName: z

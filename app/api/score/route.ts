@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { transcriptSchema } from "@/lib/scoring/schema";
-import { scoreWithCitations } from "@/lib/server/score";
+import { scoreWithCitations } from "@/services/score";
 
 /** POST /api/score: a transcript in the interchange format in, a score report out (as `npm run score`). */
 export const POST = handleRoute(async (request: Request) => {

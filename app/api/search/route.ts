@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
 import { groundingQuerySchema } from "@/lib/search/search-grounding";
-import { retrieveGrounding } from "@/lib/server/grounding";
+import { retrieveGrounding } from "@/services/grounding";
 
 /** GET /api/search?q=...&scenario=...&step=...&k=5: the grounding search for the UI. */
 export const GET = handleRoute(async (request: Request) => {

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getInterviewView } from "@/agents/interviewer/session";
 import { AppError } from "@/lib/errors";
 import { STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { getInterviewView } from "@/services/interviews/interview-service";
 
 export const dynamic = "force-dynamic";
 

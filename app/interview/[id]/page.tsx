@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
-import { getInterviewView } from "@/agents/interviewer/session";
 import { InterviewChat } from "@/components/interview-chat";
 import { AppError } from "@/lib/errors";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { getInterviewView } from "@/services/interviews/interview-service";
 import { interviewIdParam } from "../../api/interviews/schemas";
 
 export const dynamic = "force-dynamic";

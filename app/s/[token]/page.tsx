@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { TranscriptView } from "@/components/transcript-view";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
-import { openShare } from "@/lib/server/shares";
+import { openShare } from "@/services/shares";
 
 export const dynamic = "force-dynamic";
 

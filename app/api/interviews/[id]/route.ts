@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { deleteInterview, getInterviewView } from "@/agents/interviewer/session";
 import { handleRoute } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { deleteInterview, getInterviewView } from "@/services/interviews/interview-service";
 import { interviewIdParam } from "../schemas";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handleRoute } from "@/lib/http/handle-route";
-import { getPassage } from "@/lib/server/passages";
+import { getPassage } from "@/services/passages";
 
 const chunkId = z.string().min(1).max(200);
 

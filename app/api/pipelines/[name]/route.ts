@@ -2,8 +2,8 @@ import { AppError } from "@/lib/errors";
 import { errorResponse, handleRoute } from "@/lib/http/handle-route";
 import { getPipeline, UnknownPipelineError } from "@/lib/pipelines/registry";
 import { PipelineRunError, runPipelineInWorker } from "@/lib/pipelines/run-in-worker";
-import { findCurrentUserId } from "@/lib/server/current-user";
-import { recordPipelineRun } from "@/lib/server/pipeline-runs";
+import { findCurrentUserId } from "@/services/current-user";
+import { recordPipelineRun } from "@/services/pipeline-runs";
 
 /**
  * POST: runs a pipeline on a worker thread and streams NDJSON: `progress` events, then the

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { handleRoute } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { revokeOwnShare } from "@/lib/server/shares";
+import { getCurrentUserId } from "@/services/current-user";
+import { revokeOwnShare } from "@/services/shares";
 
 /** DELETE: revokes one of this browser's share links at once. */
 export const DELETE = handleRoute(async (_request: Request, context: { params: Promise<{ token: string }> }) => {

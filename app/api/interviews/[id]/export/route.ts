@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { getInterviewView } from "@/agents/interviewer/session";
 import { exportJson } from "@/lib/export/to-json";
 import { exportMarkdown } from "@/lib/export/to-markdown";
 import { exportPdf } from "@/lib/export/to-pdf";
 import { handleRoute } from "@/lib/http/handle-route";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { getInterviewView } from "@/services/interviews/interview-service";
 import { interviewIdParam } from "../../schemas";
 
 const formatSchema = z.enum(["json", "md", "pdf"], { message: "format must be json, md or pdf" });

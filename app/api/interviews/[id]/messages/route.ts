@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { awaitPendingChecks } from "@/agents/interviewer/pending-checks";
-import { type InterviewEvent, sendCandidateMessage } from "@/agents/interviewer/session";
 import { errorResponse, handleRoute, parseJsonBody } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { getDatabase } from "@/lib/server/database";
+import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
+import { type InterviewEvent, sendCandidateMessage } from "@/services/interviews/interview-service";
+import { awaitPendingChecks } from "@/services/interviews/pending-checks";
 import { candidateMessageBody, interviewIdParam } from "../../schemas";
 
 /**

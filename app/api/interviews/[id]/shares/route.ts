@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
-import { getCurrentUserId } from "@/lib/server/current-user";
-import { SHARE_DAYS, shareInterview } from "@/lib/server/shares";
+import { getCurrentUserId } from "@/services/current-user";
+import { SHARE_DAYS, shareInterview } from "@/services/shares";
 import { interviewIdParam } from "../../schemas";
 
 const shareBody = z.object({

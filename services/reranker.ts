@@ -1,7 +1,7 @@
 import { chooseReranker } from "@/lib/embeddings/get-reranker";
 import type { Reranker } from "@/lib/embeddings/types";
 import { getConfig } from "@/lib/env";
-import { logger } from "./logger";
+import { logger } from "@/lib/logger";
 
 const globalForReranker = globalThis as unknown as { probeReranker?: Promise<Reranker | null> };
 

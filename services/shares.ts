@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { getInterviewView } from "@/agents/interviewer/session";
 import { createShare, getShareByToken, listActiveSharesByUser, revokeShare } from "@/db/queries/shares";
 import { AppError } from "@/lib/errors";
 import { isShareUsable } from "@/lib/shares/is-share-usable";
 import type { InterviewView } from "@/lib/types";
+import { getInterviewView } from "@/services/interviews/interview-service";
 import { getDatabase } from "./database";
 
 export const SHARE_DAYS = [1, 7, 30] as const;

@@ -1,3 +1,4 @@
+import type { InterviewerGraph } from "@/agents/interviewer/graph";
 import type { Database } from "@/db/client";
 import { createInterview, deleteInterviewById, getInterviewById } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
@@ -7,10 +8,9 @@ import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framew
 import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
-import type { InterviewerGraph } from "./graph";
+import { getInterviewerGraph } from "./interviewer-runtime";
 import { schedulePendingChecks } from "./pending-checks";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
-import { getInterviewerGraph } from "./runtime";
 import { withTurnLock } from "./turn-lock";
 import { toView } from "./view";
 

@@ -1,10 +1,10 @@
 import { type Database, openDatabase } from "@/db/client";
 import { runMigrations, withSchemaLock } from "@/db/migrate";
 import { getConfig } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { seedLibrary } from "@/lib/seed/seed-library";
 import { getEmbedder } from "./embedder";
-import { logger } from "./logger";
 
 const globalForDb = globalThis as unknown as { probeDatabase?: Promise<Database> };
 

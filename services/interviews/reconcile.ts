@@ -1,11 +1,11 @@
 import { Command } from "@langchain/langgraph";
+import type { InterviewerGraph } from "@/agents/interviewer/graph";
+import type { State } from "@/agents/interviewer/state";
 import type { Database } from "@/db/client";
 import { updateInterviewProgress } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
-import type { InterviewerGraph } from "./graph";
-import type { State } from "./state";
 
 export function threadConfig(interviewId: string) {
   return { configurable: { thread_id: interviewId } };

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { warmUpChecks } from "@/lib/pipelines/check-claim";
 import { getDatabase } from "./database";
-import { logger } from "./logger";
 import { sweepOrphanedRuns } from "./pipeline-runs";
 import { getReranker } from "./reranker";
 

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { failOrphanedRuns, finishRun, startRun, touchRun } from "@/db/queries/pipeline-runs";
+import { logger } from "@/lib/logger";
 import { getDatabase } from "./database";
 import { getServerInstanceId } from "./instance-id";
-import { logger } from "./logger";
 
 /**
  * The orphan rule: a running run's heartbeat is refreshed every HEARTBEAT_MS by the process

@@ -4,8 +4,8 @@ import { getConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { IDENTITY_COOKIE, verifySignedUserId } from "@/lib/identity/signed-cookie";
 import { getSigningSecret } from "@/lib/identity/signing-secret";
+import { logger } from "@/lib/logger";
 import { getDatabase } from "./database";
-import { logger } from "./logger";
 
 const known = new Set<string>();
 

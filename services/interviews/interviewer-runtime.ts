@@ -1,4 +1,8 @@
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
+import { buildInterviewerGraph, type InterviewerGraph } from "@/agents/interviewer/graph";
+import { createModelPhraser } from "@/agents/interviewer/model-phraser";
+import { createModelUnderstander } from "@/agents/interviewer/model-understander";
 import type { Database } from "@/db/client";
 import { withSchemaLock } from "@/db/migrate";
 import { updateMessageCheck } from "@/db/queries/messages";
@@ -6,17 +10,13 @@ import { type CheckQueue, createCheckQueue } from "@/lib/checks/check-queue";
 import { getConfig } from "@/lib/env";
 import { createFactSimilarity } from "@/lib/interview/fact-similarity";
 import { createLlmClient } from "@/lib/llm/client";
+import { logger } from "@/lib/logger";
 import { checkClaim } from "@/lib/pipelines/check-claim";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { searchGrounding, toCitation } from "@/lib/search/search-grounding";
-import { getEmbedder } from "@/lib/server/embedder";
-import { logger } from "@/lib/server/logger";
-import type { InterviewerDependencies } from "./dependencies";
-import { buildInterviewerGraph, type InterviewerGraph } from "./graph";
-import { createModelPhraser } from "./model-phraser";
-import { createModelUnderstander } from "./model-understander";
+import { getEmbedder } from "@/services/embedder";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
 export const CHECKPOINT_SCHEMA = "langgraph";

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { CheckCard, InterviewView } from "@/lib/types";
-import { getCheckQueue } from "./runtime";
+import { getCheckQueue } from "./interviewer-runtime";
 
 /** Interviewer turns whose pipeline card has not arrived yet. */
 export function pendingCheckTurns(view: InterviewView): Array<{ turnId: string; card: CheckCard }> {

@@ -2,7 +2,7 @@ import { EMBEDDING_DIMENSION } from "@/db/schema";
 import { chooseEmbedder } from "@/lib/embeddings/get-embedder";
 import type { Embedder } from "@/lib/embeddings/types";
 import { getConfig } from "@/lib/env";
-import { logger } from "./logger";
+import { logger } from "@/lib/logger";
 
 const globalForEmbedder = globalThis as unknown as { probeEmbedder?: Promise<Embedder> };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "@langchain/langgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
 import type { Database } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { saveMessage } from "@/db/queries/messages";
@@ -8,10 +9,9 @@ import { createReopenableTestDatabase, type ReopenableTestDatabase } from "@/db/
 import { SCENARIO_IDS, STEP_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
-import type { InterviewerDependencies } from "./dependencies";
+import { getInterviewView, sendCandidateMessage, startInterview } from "./interview-service";
+import { dependenciesFor, getInterviewerGraph } from "./interviewer-runtime";
 import { awaitPendingChecks } from "./pending-checks";
-import { dependenciesFor, getInterviewerGraph } from "./runtime";
-import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
 let storage: ReopenableTestDatabase;
 let database: Database;

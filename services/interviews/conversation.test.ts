@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
 import type { Database } from "@/db/client";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { getScenario } from "@/lib/scenarios/library";
 import type { InterviewView } from "@/lib/types";
-import type { InterviewerDependencies } from "./dependencies";
+import { getInterviewView, sendCandidateMessage, startInterview } from "./interview-service";
+import { dependenciesFor, getInterviewerGraph } from "./interviewer-runtime";
 import { awaitPendingChecks } from "./pending-checks";
-import { dependenciesFor, getInterviewerGraph } from "./runtime";
-import { getInterviewView, sendCandidateMessage, startInterview } from "./session";
 
 let database: Database;
 const runs: string[] = [];

@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
+import { createModelPhraser } from "@/agents/interviewer/model-phraser";
+import { createModelUnderstander } from "@/agents/interviewer/model-understander";
+import { MODEL_UNAVAILABLE_NOTICE } from "@/agents/interviewer/speak";
 import type { Database } from "@/db/client";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { type FakeLlmServer, startFakeLlmServer } from "@/e2e/fixtures/fake-llm-server";
@@ -9,12 +13,8 @@ import { getScenario, getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { understandOffline } from "@/lib/understanding/understand-offline";
-import type { InterviewerDependencies } from "./dependencies";
-import { createModelPhraser } from "./model-phraser";
-import { createModelUnderstander } from "./model-understander";
-import { getInterviewerGraph } from "./runtime";
-import { type InterviewEvent, sendCandidateMessage, startInterview } from "./session";
-import { MODEL_UNAVAILABLE_NOTICE } from "./speak";
+import { type InterviewEvent, sendCandidateMessage, startInterview } from "./interview-service";
+import { getInterviewerGraph } from "./interviewer-runtime";
 
 let database: Database;
 let server: FakeLlmServer;
