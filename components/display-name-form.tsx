@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { apiFetch } from "./api-fetch";
 
 /** The name a shared transcript shows; nothing else about the owner is ever shared. */
 export function DisplayNameForm({ initial }: { initial: string | null }) {
@@ -9,13 +10,12 @@ export function DisplayNameForm({ initial }: { initial: string | null }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const response = await fetch("/api/me", {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ displayName: name }),
-    });
-    const body = await response.json().catch(() => null);
-    setSaved(response.ok ? "Saved." : (body?.error?.message ?? "Could not save."));
+    try {
+      await apiFetch("/api/me", { method: "PATCH", body: { displayName: name } });
+      setSaved("Saved.");
+    } catch (caught) {
+      setSaved((caught as Error).message);
+    }
   }
 
   return (

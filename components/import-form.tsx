@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import type { Level } from "@/lib/framework";
+import { DEFAULT_LEVEL, type Level } from "@/lib/framework";
+import { apiFetch } from "./api-fetch";
 import { ErrorNotice } from "./error-notice";
 import { LevelSelect } from "./level-select";
 
@@ -10,7 +11,7 @@ import { LevelSelect } from "./level-select";
 export function ImportForm({ scenarios }: { scenarios: Array<{ id: string; title: string }> }) {
   const router = useRouter();
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? "");
-  const [level, setLevel] = useState<Level>("senior");
+  const [level, setLevel] = useState<Level>(DEFAULT_LEVEL);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,18 +20,14 @@ export function ImportForm({ scenarios }: { scenarios: Array<{ id: string; title
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const response = await fetch("/api/imports", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenarioId, level, text }),
-    });
-    const body = await response.json().catch(() => null);
-    setBusy(false);
-    if (!response.ok) {
-      setError(body?.error?.message ?? `The server answered ${response.status}.`);
-      return;
+    try {
+      const { id } = await apiFetch<{ id: string }>("/api/imports", { body: { scenarioId, level, text } });
+      router.push(`/interview/${id}`);
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
     }
-    router.push(`/interview/${body.id}`);
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
+import { apiFetch } from "./api-fetch";
 import { ErrorNotice } from "./error-notice";
 
 interface ShareLink {
@@ -36,12 +37,12 @@ export function InterviewActions({ interviewId }: { interviewId: string }) {
     void refresh();
   }, [refresh]);
 
-  async function call(url: string, init: RequestInit, then: () => Promise<void> | void) {
+  async function call(url: string, init: { method: string; body?: unknown }, then: () => Promise<void> | void) {
     setError(null);
-    const response = await fetch(url, init);
-    if (!response.ok) {
-      const body = await response.json().catch(() => null);
-      setError(body?.error?.message ?? `The server answered ${response.status}.`);
+    try {
+      await apiFetch(url, init);
+    } catch (caught) {
+      setError((caught as Error).message);
       return;
     }
     await then();
@@ -81,11 +82,7 @@ export function InterviewActions({ interviewId }: { interviewId: string }) {
           data-testid="create-share"
           className={BUTTON}
           onClick={() =>
-            void call(
-              `/api/interviews/${interviewId}/shares`,
-              { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ days }) },
-              refresh,
-            )
+            void call(`/api/interviews/${interviewId}/shares`, { method: "POST", body: { days } }, refresh)
           }
         >
           Create share link

@@ -1,7 +1,8 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { STEP_TITLES } from "@/lib/framework";
+import type { StreamEvent } from "@/lib/streams/stream-event";
 import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 import { ChatComposer } from "./chat-composer";
 import { ErrorNotice } from "./error-notice";
@@ -14,10 +15,15 @@ import { useComposerHeight, useRevealNewest } from "./reveal-newest";
 import { ScoreReportView } from "./score-report";
 import { sendMessage } from "./send-message";
 import { StepTracker } from "./step-tracker";
+import { useInterviewEvents } from "./use-interview-events";
 import { usePendingChecks } from "./use-pending-checks";
 
 function withCheck(view: InterviewView, turnId: string, card: CheckCard): InterviewView {
   return { ...view, turns: view.turns.map((turn) => (turn.id === turnId ? { ...turn, check: card } : turn)) };
+}
+
+function withTurn(view: InterviewView, turn: Turn): InterviewView {
+  return view.turns.some((t) => t.id === turn.id) ? view : { ...view, turns: [...view.turns, turn] };
 }
 
 /** The live interview: transcript, composer, step tracker, ledger, and the download once it ends. */
@@ -41,6 +47,31 @@ export function InterviewChat({
   const list = useRef<HTMLOListElement>(null);
   const composer = useRef<HTMLFormElement>(null);
   const completed = view.status === "completed";
+  // While this tab sends, its own reply stream shows the turn; the watch fills in the rest.
+  const sending = useRef(false);
+
+  const refresh = useCallback(async () => {
+    const response = await fetch(`/api/interviews/${initialView.id}`, { cache: "no-store" });
+    if (response.ok && !sending.current) setView((await response.json()) as InterviewView);
+  }, [initialView.id]);
+
+  // What happens in this interview elsewhere (another tab, another server) shows up here live.
+  useInterviewEvents(initialView.id, initialView.eventSeq, !completed, (event: StreamEvent) => {
+    if (event.type === "check") setView((current) => withCheck(current, event.turnId, event.card));
+    else if (event.type === "check-progress")
+      setCheckProgress((current) => ({ ...current, [event.turnId]: event.message }));
+    if (sending.current) return;
+    if (event.type === "token") setStreaming((current) => current + event.token);
+    else if (event.type === "reset") setStreaming("");
+    else if (event.type === "message") {
+      setView((current) => withTurn(current, event.turn));
+      if (event.turn.role === "interviewer") {
+        setStreaming("");
+        // The sidebar (step, clock, scores, ledger) follows the reply.
+        void refresh().catch(() => undefined);
+      }
+    } else if (event.type === "step" || event.type === "report") void refresh().catch(() => undefined);
+  });
 
   const checksTimedOut = usePendingChecks(view, setView, pending !== null || openStreams > 0);
   const last = view.turns.at(-1);
@@ -56,6 +87,7 @@ export function InterviewChat({
     if (!text || pending) return;
     const turn: Turn = { id: crypto.randomUUID(), role: "candidate", step: view.currentStep, content: text };
     setPending(turn);
+    sending.current = true;
     setError(null);
     setDraft("");
     setStreaming("");
@@ -79,6 +111,7 @@ export function InterviewChat({
       setError((caught as Error).message);
       setOpenStreams((n) => n - 1);
     } finally {
+      sending.current = false;
       setPending(null);
       setStreaming("");
     }

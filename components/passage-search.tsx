@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { STEP_TITLES, type StepId } from "@/lib/framework";
 import type { GroundingResult } from "@/lib/search/search-grounding";
+import { apiFetch } from "./api-fetch";
 import { ErrorNotice } from "./error-notice";
 
 /** Where a passage comes from, in words: this case study, another one, or general guidance. */
@@ -33,10 +34,8 @@ export function PassageSearch({
     try {
       const params = new URLSearchParams({ q: query, k: "5" });
       if (scenarioId) params.set("scenario", scenarioId);
-      const response = await fetch(`/api/search?${params}`);
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new Error(body?.error?.message ?? `The search failed (${response.status}).`);
-      setResults(body.results as GroundingResult[]);
+      const body = await apiFetch<{ results: GroundingResult[] }>(`/api/search?${params}`);
+      setResults(body.results);
     } catch (caught) {
       setError((caught as Error).message);
       setResults(null);

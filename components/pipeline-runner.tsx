@@ -2,12 +2,12 @@
 
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { ChartSpec, SummaryRow } from "@/lib/pipelines/types";
+import { openNdjson } from "@/lib/streams/read-stream";
 import { ErrorNotice } from "./error-notice";
 import { LabFieldInput } from "./lab-field-input";
 import { LAB_FORMS, type LabField } from "./lab-forms";
 import { initialValues, type LabValues, toParams, validateParams } from "./lab-params";
 import { PipelineChart } from "./pipeline-chart";
-import { postForNdjson } from "./read-ndjson";
 import { SummaryTable } from "./summary-table";
 
 export interface PipelineInfo {
@@ -70,22 +70,18 @@ export function PipelineRunner({ info }: { info: PipelineInfo }) {
     controller.current = new AbortController();
     setProgress({ fraction: 0, message: "Starting" });
     try {
-      await postForNdjson(
-        `/api/pipelines/${info.name}`,
-        { body: params, signal: controller.current.signal },
-        (message) => {
-          if (message.type === "progress")
-            setProgress({ fraction: Number(message.fraction), message: String(message.message) });
-          else if (message.type === "result") {
-            setSummary(message.summary as Summary);
-            return true;
-          } else if (message.type === "error") {
-            const nested = message.error as { message?: string } | undefined;
-            throw new Error(String(message.message ?? nested?.message ?? "The run failed."));
-          }
-          return undefined;
-        },
-      );
+      const events = await openNdjson(`/api/pipelines/${info.name}`, {
+        body: params,
+        signal: controller.current.signal,
+      });
+      for await (const message of events) {
+        if (message.type === "progress") setProgress({ fraction: message.fraction ?? 0, message: message.message });
+        else if (message.type === "error") throw new Error(message.error.message);
+        else if (message.type === "result") {
+          setSummary(message.summary as Summary);
+          break;
+        }
+      }
     } catch (caught) {
       setError((caught as Error).name === "AbortError" ? "Cancelled." : (caught as Error).message);
     } finally {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea, type Level } from "@/lib/framework";
+import { DEFAULT_LEVEL, FOCUS_AREA_LABELS, FOCUS_AREAS, type FocusArea, type Level } from "@/lib/framework";
 import type { ScenarioSummary } from "@/lib/scenarios/summary";
 import { ErrorNotice } from "./error-notice";
 import { LevelSelect } from "./level-select";
@@ -10,7 +10,7 @@ import { useStartInterview } from "./use-start-interview";
 
 /** Scenario cards with focus-area filters, a level choice and the button that starts an interview. */
 export function ScenarioPicker({ scenarios }: { scenarios: ScenarioSummary[] }) {
-  const [level, setLevel] = useState<Level>("senior");
+  const [level, setLevel] = useState<Level>(DEFAULT_LEVEL);
   const [minutes, setMinutes] = useState(45);
   const [focus, setFocus] = useState<FocusArea | null>(null);
   const { start, starting, error } = useStartInterview();

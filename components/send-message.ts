@@ -1,5 +1,6 @@
+import { openNdjson } from "@/lib/streams/read-stream";
+import type { StreamEvent } from "@/lib/streams/stream-event";
 import type { CheckCard, InterviewView } from "@/lib/types";
-import { openNdjson } from "./read-ndjson";
 
 export interface SendHandlers {
   onToken: (token: string) => void;
@@ -27,27 +28,22 @@ export async function sendMessage(
   for (;;) {
     const { value: event, done } = await events.next();
     if (done) break;
-    if (event.type === "token") handlers.onToken(String(event.token));
+    if (event.type === "token") handlers.onToken(event.token);
     else if (event.type === "reset") handlers.onReset();
-    else if (event.type === "error") {
-      const error = event.error as { message?: string } | undefined;
-      throw new Error(error?.message ?? "The interviewer could not answer.");
-    } else if (event.type === "view") {
+    else if (event.type === "error") throw new Error(event.error.message);
+    else if (event.type === "view") {
       void readChecks(events, handlers);
-      return event.view as InterviewView;
+      return event.view;
     }
   }
   throw new Error("The connection closed before the interviewer finished; your message was saved. Reload to continue.");
 }
 
-async function readChecks(events: AsyncGenerator<Record<string, unknown>>, handlers: SendHandlers): Promise<void> {
+async function readChecks(events: AsyncGenerator<StreamEvent>, handlers: SendHandlers): Promise<void> {
   try {
     for await (const event of events) {
-      if (event.type === "check" && typeof event.turnId === "string" && event.card) {
-        handlers.onCheck(event.turnId, event.card as CheckCard);
-      } else if (event.type === "check-progress" && typeof event.turnId === "string") {
-        handlers.onCheckProgress(event.turnId, String(event.message));
-      }
+      if (event.type === "check") handlers.onCheck(event.turnId, event.card);
+      else if (event.type === "check-progress") handlers.onCheckProgress(event.turnId, event.message);
     }
   } catch {
     // A dropped stream after the view loses nothing: the stored cards are polled for instead.

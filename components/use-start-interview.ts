@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Level, StepId } from "@/lib/framework";
+import { apiFetch } from "./api-fetch";
 
 /** Starts an interview through the API and opens it; keeps the error sentence for display. */
 export function useStartInterview() {
@@ -14,14 +15,10 @@ export function useStartInterview() {
     setStarting(scenarioId);
     setError(null);
     try {
-      const response = await fetch("/api/interviews", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ scenarioId, level, minutes, ...(drillStep ? { drillStep } : {}) }),
+      const { id } = await apiFetch<{ id: string }>("/api/interviews", {
+        body: { scenarioId, level, minutes, ...(drillStep ? { drillStep } : {}) },
       });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new Error(body?.error?.message ?? "Could not start the interview.");
-      router.push(`/interview/${body.id}`);
+      router.push(`/interview/${id}`);
     } catch (caught) {
       setError((caught as Error).message);
       setStarting(null);

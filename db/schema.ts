@@ -6,11 +6,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
   vector,
 } from "drizzle-orm/pg-core";
+import { LEVELS, type ScenarioId, type StepId } from "@/lib/domain/framework";
+import type { ScoreReport } from "@/lib/domain/report";
 
 /** Dimension of the passage index; the default embedding model (all-MiniLM-L6-v2) and the fallback both produce it. */
 export const EMBEDDING_DIMENSION = 384;
@@ -36,21 +39,21 @@ export const interviews = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    scenarioId: text("scenario_id").notNull(),
-    level: text("level", { enum: ["mid", "senior", "staff"] }).notNull(),
+    scenarioId: text("scenario_id").$type<ScenarioId>().notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
     status: text("status", { enum: ["active", "completed"] })
       .notNull()
       .default("active"),
-    currentStep: text("current_step").notNull(),
+    currentStep: text("current_step").$type<StepId>().notNull(),
     /** "live" interviews run the interviewer graph; "import" ones are scored transcripts of human mock interviews. */
     source: text("source", { enum: ["live", "import"] })
       .notNull()
       .default("live"),
     /** A drill covers one step only: the interview opens at it and wraps up after it. */
-    drillStep: text("drill_step"),
+    drillStep: text("drill_step").$type<StepId>(),
     /** The interview length the candidate chose; the interviewer splits it across the steps. */
     minutes: integer("minutes").notNull().default(45),
-    report: jsonb("report"),
+    report: jsonb("report").$type<ScoreReport>(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -73,7 +76,7 @@ export const messages = pgTable(
       .notNull()
       .references(() => interviews.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["interviewer", "candidate"] }).notNull(),
-    step: text("step"),
+    step: text("step").$type<StepId>(),
     content: text("content").notNull(),
     meta: jsonb("meta"),
     createdAt: createdAt(),
@@ -181,3 +184,35 @@ export const pipelineRuns = pgTable(
 );
 export type PipelineRun = typeof pipelineRuns.$inferSelect;
 export type PipelineRunStatus = PipelineRun["status"];
+
+/** What one interview event tells watchers; the content it points at is read from its table. */
+export const INTERVIEW_EVENT_KINDS = [
+  "message",
+  "token",
+  "reset",
+  "step",
+  "check",
+  "check-progress",
+  "report",
+] as const;
+export type InterviewEventKind = (typeof INTERVIEW_EVENT_KINDS)[number];
+
+/**
+ * The interview's live events in order: `seq` counts from 1 per interview, so a watcher that
+ * reconnects asks for what came after the last one it saw. Rows are small (an id, a step, a few
+ * streamed words); a `message` event's text is read from `messages` when it is sent on.
+ */
+export const interviewEvents = pgTable(
+  "interview_events",
+  {
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    kind: text("kind", { enum: INTERVIEW_EVENT_KINDS }).notNull(),
+    data: jsonb("data").$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.interviewId, table.seq] })],
+);
+export type InterviewEventRow = typeof interviewEvents.$inferSelect;

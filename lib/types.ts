@@ -1,9 +1,10 @@
-import type { Level, ScenarioId, StepId } from "@/lib/framework";
-import type { Citation, ScoreReport } from "@/lib/scoring/schema";
+import type { Citation } from "@/lib/domain/citation";
+import type { Level, ScenarioId, StepId } from "@/lib/domain/framework";
+import type { ScoreReport } from "@/lib/domain/report";
 
 export type TurnRole = "interviewer" | "candidate";
 
-/** One line of a transcript; the shape of DESIGN.md's interchange format plus an id. */
+/** One line of a transcript; the shape of the interchange format (docs/transcript-format.md) plus an id. */
 export interface Turn {
   id: string;
   role: TurnRole;
@@ -17,7 +18,7 @@ export interface Turn {
   notice?: string;
 }
 
-/** The transcript interchange format of DESIGN.md. */
+/** The transcript interchange format (docs/transcript-format.md). */
 export interface TranscriptDocument {
   scenarioId: ScenarioId;
   level: Level;
@@ -45,6 +46,8 @@ export interface InterviewView {
   /** Requirements and numbers so far: facts the interviewer revealed and numbers the candidate stated. */
   ledger: LedgerEntry[];
   createdAt: string;
+  /** The interview's latest live event when this view was read: watchers ask for what follows it. */
+  eventSeq: number;
 }
 
 /** One line of "Requirements and numbers so far". */

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { zodSentence } from "@/lib/cli/zod-sentence";
-import { STEP_TITLES } from "@/lib/framework";
+import { DEFAULT_LEVEL, STEP_TITLES } from "@/lib/framework";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
 import type { InterviewView } from "@/lib/types";
 import { getDatabase } from "@/services/database";
@@ -19,7 +19,7 @@ import { awaitPendingChecks } from "@/services/interviews/pending-checks";
 
 const argsSchema = z.object({
   scenario: scenarioIdSchema.optional(),
-  level: levelSchema.default("senior"),
+  level: levelSchema.default(DEFAULT_LEVEL),
   minutes: z.coerce.number().int().min(10).max(120).default(45),
   resume: z.uuid({ message: "must be an interview id" }).optional(),
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run metrics -- classification FILE.csv [--json]` and
  * `npm run metrics -- ranking FILE.csv [--k 5,10] [--json]`: offline metrics from a CSV, so a
- * candidate's numbers can be checked against the same conventions as scikit-learn (DESIGN.md).
+ * candidate's numbers can be checked against the same conventions as scikit-learn (docs/metric-conventions.md).
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

@@ -1,6 +1,6 @@
 /**
- * `npm run score -- FILE [--json] [--no-citations]`: scores a transcript in DESIGN.md's
- * interchange format. Prints the score report as JSON with --json, a table without.
+ * `npm run score -- FILE [--json] [--no-citations]`: scores a transcript in the
+ * interchange format (docs/transcript-format.md; output contract in docs/cli-contracts.md). Prints the score report as JSON with --json, a table without.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

@@ -9,7 +9,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const search = (...args: string[]) => runScript("scripts/search.ts", args, { PROBE_DATA_DIR: dataDir });
 
 describe("npm run search", () => {
-  it("prints DESIGN.md's JSON contract with --json", () => {
+  it("prints the JSON contract of docs/cli-contracts.md with --json", () => {
     const { status, stdout } = search("negative downsampling and recalibration", "--k", "3", "--json");
     expect(status).toBe(0);
     const results = JSON.parse(stdout) as Array<Record<string, unknown>>;

@@ -1,6 +1,6 @@
 /**
  * `npm run search -- "QUERY" [--k N] [--scenario ID] [--step ID] [--json]`: the grounding search
- * of the interviewer, from the terminal (DESIGN.md's contract).
+ * of the interviewer, from the terminal (contract: docs/cli-contracts.md).
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";

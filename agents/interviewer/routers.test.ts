@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { StepId } from "@/lib/framework";
+import { type Level, levelReaches, type StepId } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import { coverage, decisionsFromCredits } from "@/lib/scoring/coverage";
 import type { MessageIntent } from "@/lib/understanding/primary-intent";
-import { decideMove, MAX_PROBES_PER_STEP, type RouteInput, SATISFIED_COVERAGE } from "./routers";
-import type { Assessment } from "./state";
+import { decideMove, MAX_PROBES_PER_STEP, type RouteInput, routeAfterAssessment, SATISFIED_COVERAGE } from "./routers";
+import type { Assessment, State } from "./state";
 
 const answer = (over: Partial<Assessment> = {}): Assessment => ({
   newlyCovered: [],
@@ -117,5 +119,52 @@ describe("decideMove", () => {
     ["a drill wraps up after its one step", input("move_on", "evaluation", { lastStep: true }), "wrapUp"],
   ] as const)("%s", (_name, routeInput, expected) => {
     expect(decideMove(routeInput)).toBe(expected);
+  });
+});
+
+describe("routeAfterAssessment", () => {
+  const scenarioId = "video-recommendation";
+  const step: StepId = "evaluation";
+  const rubric = getScenario(scenarioId).steps[step].rubric;
+
+  /** A state after one answer and one probe in the step, with the given credits. */
+  const stateWith = (level: Level, credits: Record<string, number>): State =>
+    ({
+      scenarioId,
+      level,
+      step,
+      drill: false,
+      intent: "answer",
+      assessment: answer(),
+      probesPerStep: { [step]: 1 },
+      probesPerPoint: {},
+      asked: [],
+      declined: [],
+      ledger: [],
+      coverage: { [step]: credits },
+    }) as unknown as State;
+
+  /** Expected items at `share` of their weight, items above the level fully earned. */
+  const credits = (level: Level, share: number) =>
+    Object.fromEntries(rubric.map((r) => [r.id, levelReaches(level, r.level) ? share : 1]));
+
+  it("reads the step's coverage as the report does: above-level items at half credit", () => {
+    const level: Level = "mid";
+    const state = stateWith(level, credits(level, 0.55));
+    const expectedOnly = coverage(decisionsFromCredits(rubric, credits(level, 0.55)), level, { aboveLevelCredit: 0 });
+    const shared = coverage(decisionsFromCredits(rubric, credits(level, 0.55)), level);
+    // The expected items alone fall short; the above-level ones lift the step past satisfied.
+    expect(expectedOnly).toBeLessThan(SATISFIED_COVERAGE);
+    expect(shared).toBeGreaterThanOrEqual(SATISFIED_COVERAGE);
+    expect(routeAfterAssessment(state)).toBe("advanceStep");
+  });
+
+  it.each<[string, Level, number, ReturnType<typeof routeAfterAssessment>]>([
+    ["a thin step is probed again", "senior", 0, "askFollowUp"],
+    ["a covered step moves on", "senior", 1, "advanceStep"],
+    ["a staff candidate with everything earned moves on", "staff", 1, "advanceStep"],
+  ])("%s", (_name, level, share, expected) => {
+    const withoutAbove = Object.fromEntries(rubric.map((r) => [r.id, levelReaches(level, r.level) ? share : 0]));
+    expect(routeAfterAssessment(stateWith(level, withoutAbove))).toBe(expected);
   });
 });

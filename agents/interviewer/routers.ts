@@ -1,13 +1,15 @@
-import { levelReaches, nextStep, type StepId } from "@/lib/framework";
+import { nextStep, type StepId } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
-import type { RubricItem } from "@/lib/scenarios/schema";
-import { chooseFollowUp } from "./nodes/choose-follow-up";
+import { coverage, decisionsFromCredits } from "@/lib/scoring/coverage";
+import { chooseFollowUp } from "./follow-ups";
 import type { State } from "./state";
 
-/** The most probes (follow-ups and pushbacks) in one step, and on one rubric point. */
+/** The most probes (follow-ups and pushbacks) in one step; see follow-ups.ts for one rubric point. */
 export const MAX_PROBES_PER_STEP = 3;
-export const MAX_PROBES_PER_POINT = 3;
-/** Coverage of the level's expected weight at which the interviewer is satisfied with a step. */
+/**
+ * Coverage (lib/scoring/coverage.ts, the same number a step's score is built from) at which the
+ * interviewer is satisfied with a step.
+ */
 export const SATISFIED_COVERAGE = 0.6;
 
 export type Move =
@@ -19,14 +21,6 @@ export type Move =
   | "clarifyQuestion"
   | "advanceStep"
   | "wrapUp";
-
-/** Share of the weight of items expected at the level that the step's answers earned. */
-export function stepCoverage(items: RubricItem[], credits: Record<string, number>, level: State["level"]): number {
-  const expected = items.filter((i) => levelReaches(level, i.level));
-  const total = expected.reduce((sum, i) => sum + i.weight, 0);
-  const got = expected.reduce((sum, i) => sum + i.weight * (credits[i.id] ?? 0), 0);
-  return total === 0 ? 1 : got / total;
-}
 
 export interface RouteInput {
   intent: State["intent"];
@@ -84,6 +78,6 @@ export function routeAfterAssessment(state: State): Move {
     probesInStep: state.probesPerStep[state.step] ?? 0,
     hintsLeft: usedHints.size < content.hints.length,
     followUpsLeft: chooseFollowUp(state) !== null,
-    coverage: stepCoverage(content.rubric, state.coverage[state.step] ?? {}, state.level),
+    coverage: coverage(decisionsFromCredits(content.rubric, state.coverage[state.step] ?? {}), state.level),
   });
 }

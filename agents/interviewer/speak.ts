@@ -4,6 +4,7 @@ import { getScenario } from "@/lib/scenarios/library";
 import type { Citation } from "@/lib/scoring/schema";
 import type { Turn } from "@/lib/types";
 import type { InterviewerDependencies } from "./dependencies";
+import { emitGraphEvent } from "./emit-graph-event";
 import type { Move } from "./routers";
 import type { State } from "./state";
 
@@ -52,7 +53,7 @@ export async function speak({
   withPreface?: boolean;
 }): Promise<{ text: string; notice: string | null }> {
   const draft = withPreface && state.plan.preface ? `${state.plan.preface}\n\n${ownDraft}` : ownDraft;
-  const emit = (token: string) => config.writer?.({ type: "token", token });
+  const emit = (token: string) => emitGraphEvent(config, { type: "token", token });
   if (deps.phrase) {
     const last = [...state.turns].reverse().find((t) => t.role === "candidate");
     const tokens: string[] = [];
@@ -74,7 +75,7 @@ export async function speak({
       if (text.trim()) return { text: text.trim(), notice: null };
     } catch {
       // The offline draft below replaces whatever was streamed; the client is told to reset.
-      if (tokens.length > 0) config.writer?.({ type: "reset" });
+      if (tokens.length > 0) emitGraphEvent(config, { type: "reset" });
     }
     for (const word of draft.split(/(?<=\s)/)) emit(word);
     return { text: draft, notice: MODEL_UNAVAILABLE_NOTICE };

@@ -4,7 +4,7 @@ import { HistoryTable } from "@/components/history-table";
 import { ShareList } from "@/components/share-list";
 import { StartInterviewButton } from "@/components/start-interview-button";
 import { StepProgressChart } from "@/components/step-progress-chart";
-import { STEP_TITLES } from "@/lib/framework";
+import { DEFAULT_LEVEL, STEP_TITLES } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import { listScenarioSummaries } from "@/lib/scenarios/summary";
 import { getCurrentUserId } from "@/services/current-user";
@@ -31,7 +31,7 @@ export default async function HistoryPage() {
           <StartInterviewButton
             scenarioId={history.weakest.scenarioId}
             scenarioTitle={getScenario(history.weakest.scenarioId).title}
-            level="senior"
+            level={DEFAULT_LEVEL}
             drillStep={history.weakest.step}
           />
         </section>

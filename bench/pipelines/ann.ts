@@ -2,7 +2,7 @@
  * The ANN pipeline's benchmark at 100k x 128: HNSW recall@10 at the chosen ef (the smallest
  * that reaches 0.95 in a fine sweep), HNSW QPS over the exact scan's (target >= 20x), and the
  * exact scan's bandwidth as a share of the machine's (target >= 60%). Both bandwidth shares
- * are reported: against the run-time JS probe, and against STACK.md's 36 GB/s C figure.
+ * are reported: against the run-time JS probe, and against the 36 GB/s C figure (docs/reference-figures.md).
  * Used by the aggregate pipelines benchmark; run alone it prints JSON.
  */
 import { pathToFileURL } from "node:url";
@@ -40,7 +40,7 @@ export async function benchAnn() {
     /** Run-time probe: a plain JS loop over 256 MB, an estimate below what C reaches. */
     probeBandwidthGBps: round(result.machine.bandwidth.gbps, 2),
     bandwidthShareOfProbe: round(shareOfProbe, 3),
-    /** STACK.md's C figure for this machine (36 GB/s), measured once, not at run time. */
+    /** The C figure for this machine (36 GB/s, docs/reference-figures.md), measured once, not at run time. */
     bandwidthShareOfC: round(shareOfC, 3),
     buildSeconds: round(result.hnsw.buildMs / 1000, 2),
     sweep: result.hnsw.sweep.map((p) => ({ ef: p.ef, recall: round(p.recall, 4), qps: round(p.qps, 0) })),

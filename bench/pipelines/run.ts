@@ -46,7 +46,7 @@ const checks = [
     pass: ann.met.bandwidthShareOfProbe,
   },
   {
-    check: "ann: exact bandwidth / 36 GB/s (C, STACK.md)",
+    check: "ann: exact bandwidth / 36 GB/s (C reference)",
     value: ann.bandwidthShareOfC,
     target: ">= 0.6",
     pass: ann.met.bandwidthShareOfC,

@@ -1,4 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { StepId } from "@/lib/domain/framework";
+import type { ScoreReport } from "@/lib/domain/report";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type Interview, interviews, type NewInterview } from "../schema";
@@ -28,9 +30,9 @@ export function updateInterviewProgress({
 }: {
   db: Db;
   id: string;
-  currentStep: string;
+  currentStep: StepId;
   status: "active" | "completed";
-  report?: unknown;
+  report?: ScoreReport | null;
 }): Promise<void> {
   return withDbError("db:update_interview", async () => {
     const now = new Date();

@@ -3,10 +3,37 @@ import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type Message, messages, type NewMessage } from "../schema";
 
-/** Inserts a message once: a second save of the same id is ignored, so replays cannot double it. */
-export function saveMessage({ db, message }: { db: Db; message: NewMessage }): Promise<void> {
+/**
+ * Inserts a message once: a second save of the same id is ignored, so replays cannot double it.
+ * Resolves true when this call stored it.
+ */
+export function saveMessage({ db, message }: { db: Db; message: NewMessage }): Promise<boolean> {
   return withDbError("db:save_message", async () => {
-    await db.insert(messages).values(message).onConflictDoNothing({ target: messages.id });
+    const stored = await db
+      .insert(messages)
+      .values(message)
+      .onConflictDoNothing({ target: messages.id })
+      .returning({ id: messages.id });
+    return stored.length > 0;
+  });
+}
+
+/** One message of one interview, or undefined. */
+export function getMessageById({
+  db,
+  id,
+  interviewId,
+}: {
+  db: Db;
+  id: string;
+  interviewId: string;
+}): Promise<Message | undefined> {
+  return withDbError("db:get_message", async () => {
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, id), eq(messages.interviewId, interviewId)));
+    return row;
   });
 }
 

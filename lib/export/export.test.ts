@@ -32,6 +32,7 @@ function viewOf(turns: Transcript["turns"], report: ScoreReport | null, title = 
     coverage: {},
     report,
     createdAt: "2025-03-14T09:30:00.000Z",
+    eventSeq: 0,
   };
 }
 

@@ -2,7 +2,7 @@ import { toTranscriptDocument } from "@/lib/interview/transcript";
 import type { InterviewView } from "@/lib/types";
 
 /**
- * The interview in DESIGN.md's interchange format, so it can be re-imported or re-scored, with the
+ * The interview in the interchange format (docs/transcript-format.md), so it can be re-imported or re-scored, with the
  * score report alongside (the format allows extra fields, and readers ignore them).
  */
 export function exportJson({ view }: { view: InterviewView }): string {

@@ -1,6 +1,6 @@
 import type { InterviewView, TranscriptDocument } from "@/lib/types";
 
-/** The interchange document of DESIGN.md for an interview (ids and other extras left out). */
+/** The interchange document (docs/transcript-format.md) for an interview (ids and other extras left out). */
 export function toTranscriptDocument(view: InterviewView): TranscriptDocument {
   return {
     scenarioId: view.scenarioId,

@@ -1,5 +1,5 @@
 /**
- * Binary classification metrics with scikit-learn's conventions (DESIGN.md). Written here because
+ * Binary classification metrics with scikit-learn's conventions (docs/metric-conventions.md). Written here because
  * no well-kept npm package implements them; the tests check them against hand-worked cases.
  */
 import { MetricInputError } from "./input-error";
@@ -120,7 +120,7 @@ export function baseRateEntropy(rate: number): number {
   return -(rate * Math.log(rate) + (1 - rate) * Math.log(1 - rate));
 }
 
-/** Every metric of DESIGN.md's `metrics classification` contract, after one check of the inputs. */
+/** Every metric of the `metrics classification` contract (docs/cli-contracts.md), after one check of the inputs. */
 export function classificationMetrics(labels: number[], scores: number[]): ClassificationMetrics {
   const positives = checkInputs(labels, scores, { probabilities: true, bothClasses: true });
   const n = labels.length;

@@ -1,5 +1,5 @@
 /**
- * Ranking metrics per query, averaged over queries, with DESIGN.md's conventions: gain 2^rel - 1,
+ * Ranking metrics per query, averaged over queries, with the conventions of docs/metric-conventions.md: gain 2^rel - 1,
  * discount log2(rank + 1), ties keep input order, and a query with nothing relevant scores 0 but
  * still counts (so a model is not flattered by dropping its hard queries).
  */
@@ -80,7 +80,7 @@ export function rankedRelevancesByQuery(rows: RankingRow[]): number[][] {
   );
 }
 
-/** DESIGN.md's `metrics ranking` contract: mean NDCG@k and recall@k per k, MRR, and the number of queries. */
+/** The `metrics ranking` contract (docs/cli-contracts.md): mean NDCG@k and recall@k per k, MRR, and the number of queries. */
 export function rankingMetrics(rows: RankingRow[], ks: number[]): RankingMetrics {
   checkRows(rows, ks);
   const queries = rankedRelevancesByQuery(rows);

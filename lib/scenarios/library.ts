@@ -10,7 +10,7 @@ export function getScenarioLibrary(): ScenarioLibrary {
   return cached;
 }
 
-/** Scenarios in the order of DESIGN.md's id list. */
+/** Scenarios in the order of the id list (SCENARIO_IDS, docs/transcript-format.md). */
 export function listScenarios(): Scenario[] {
   return [...getScenarioLibrary().scenarios.values()];
 }

@@ -12,7 +12,7 @@ export interface ScenarioSummary {
   exercises: string[];
 }
 
-/** Every loaded scenario in DESIGN.md's order, as card data. */
+/** Every loaded scenario in the order of SCENARIO_IDS (docs/transcript-format.md), as card data. */
 export function listScenarioSummaries(): ScenarioSummary[] {
   return listScenarios()
     .sort((a, b) => SCENARIO_IDS.indexOf(a.id) - SCENARIO_IDS.indexOf(b.id))

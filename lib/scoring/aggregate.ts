@@ -1,31 +1,10 @@
-import { type Level, levelReaches } from "@/lib/framework";
-import type { RubricItem } from "@/lib/scenarios/schema";
+import type { Level } from "@/lib/framework";
 import { CALIBRATION_KNOTS, calibratedScore } from "./calibration";
+import { coverage, type Decision } from "./coverage";
 import type { LEVEL_SIGNALS } from "./schema";
 
-/** An item and the share of its weight the candidate earned (0..1). */
-export interface Decision {
-  item: RubricItem;
-  credit: number;
-}
-
-/** Items above the candidate's level count for half their weight: credit, never a requirement. */
-export const ABOVE_LEVEL_CREDIT = 0.5;
-
-/**
- * The share of a step's expected weight at `level` that was earned (0..1): items above the
- * level add half their weight, never more than the whole.
- */
-export function stepCoverage(decisions: Decision[], level: Level): number {
-  let expected = 0;
-  let earned = 0;
-  for (const { item, credit } of decisions) {
-    const isExpected = levelReaches(level, item.level);
-    if (isExpected) expected += item.weight;
-    earned += item.weight * credit * (isExpected ? 1 : ABOVE_LEVEL_CREDIT);
-  }
-  return expected === 0 ? 0 : Math.min(1, earned / expected);
-}
+/** A step's coverage is the one coverage of coverage.ts; the old name is kept for scripts/fit-calibration.ts. */
+export { ABOVE_LEVEL_CREDIT, coverage as stepCoverage, type Decision } from "./coverage";
 
 /**
  * A step's score out of 100: its coverage placed on the calibrated scale (see calibration.ts),
@@ -34,26 +13,20 @@ export function stepCoverage(decisions: Decision[], level: Level): number {
  */
 export function stepScore(decisions: Decision[], level: Level, topicality: number): number {
   return Math.round(
-    calibratedScore(stepCoverage(decisions, level), CALIBRATION_KNOTS[level]) * Math.max(0, Math.min(1, topicality)),
+    calibratedScore(coverage(decisions, level), CALIBRATION_KNOTS[level]) * Math.max(0, Math.min(1, topicality)),
   );
-}
-
-/** Share of the weight of the items expected at `level` (and below) that was earned. */
-function coverage(decisions: Decision[], level: Level): number {
-  const expected = decisions.filter((d) => levelReaches(level, d.item.level));
-  const total = expected.reduce((sum, d) => sum + d.item.weight, 0);
-  const got = expected.reduce((sum, d) => sum + d.item.weight * d.credit, 0);
-  return total === 0 ? 0 : got / total;
 }
 
 /**
  * The level the answers read at, from coverage over all seven steps: staff needs most staff
  * items too; senior needs most of mid and senior; mid needs a third of the mid items.
+ * Items above a level earn nothing here: the question is how much of the level's own items were earned.
  */
 export function levelSignal(decisions: Decision[]): (typeof LEVEL_SIGNALS)[number] {
-  if (coverage(decisions, "staff") >= 0.7 && coverage(decisions, "senior") >= 0.75) return "staff";
-  if (coverage(decisions, "senior") >= 0.55) return "senior";
-  if (coverage(decisions, "mid") >= 0.33) return "mid";
+  const reach = (level: Level) => coverage(decisions, level, { aboveLevelCredit: 0 });
+  if (reach("staff") >= 0.7 && reach("senior") >= 0.75) return "staff";
+  if (reach("senior") >= 0.55) return "senior";
+  if (reach("mid") >= 0.33) return "mid";
   return "below-mid";
 }
 

@@ -1,73 +1,11 @@
-import { z } from "zod";
-import { levelSchema, scenarioIdSchema, stepIdSchema } from "@/lib/scenarios/schema";
-
-/** DESIGN.md's transcript interchange format; extra fields are allowed and ignored. */
-export const transcriptSchema = z.object({
-  scenarioId: scenarioIdSchema,
-  level: levelSchema.default("senior"),
-  turns: z
-    .array(
-      z.object({
-        role: z.enum(["interviewer", "candidate"]),
-        step: stepIdSchema.optional(),
-        content: z.string().max(20_000, "a turn can be at most 20,000 characters"),
-      }),
-    )
-    .min(1, "a transcript needs at least one turn")
-    .max(2000, "a transcript can have at most 2,000 turns"),
-});
-export type Transcript = z.infer<typeof transcriptSchema>;
-export type TranscriptInput = z.input<typeof transcriptSchema>;
-
-export const LEVEL_SIGNALS = ["below-mid", "mid", "senior", "staff"] as const;
-
-const citationSchema = z.object({
-  chunkId: z.string(),
-  scenarioId: z.string().nullable(),
-  step: z.string(),
-  title: z.string(),
-});
-
-export const stepReportSchema = z.object({
-  step: stepIdSchema,
-  score: z.number().int().min(0).max(100),
-  /** credit is 1 for a claim (a number or a reason) and less for a plain mention. */
-  covered: z.array(
-    z.object({
-      rubricId: z.string(),
-      quote: z.string(),
-      turn: z.number().int(),
-      credit: z.number(),
-      /** Why the credit is partial when a near-miss term earned it. */
-      note: z.string().optional(),
-    }),
-  ),
-  missing: z.array(z.string()),
-  /** Items the candidate mentioned but lost to a common mistake, with the mistake. */
-  lost: z.array(z.object({ rubricId: z.string(), mistake: z.string(), quote: z.string() })),
-  /** Mistakes the candidate corrected later, which therefore cost nothing. */
-  recovered: z.array(z.object({ rubricId: z.string(), mistake: z.string(), afterPushback: z.boolean() })).default([]),
-  feedback: z.string(),
-  nextToLearn: z.string().nullable(),
-  citations: z.array(citationSchema),
-});
-
-/** DESIGN.md's score report, plus the step assignment and per-item detail. */
-export const scoreReportSchema = z.object({
-  scenarioId: scenarioIdSchema,
-  level: levelSchema,
-  overall: z.number().int().min(0).max(100),
-  /** All seven steps in order; a drill's report has its one step. */
-  steps: z.array(stepReportSchema).min(1).max(7),
-  /** Set when the report scores a drill: only this step counts. */
-  drillStep: stepIdSchema.optional(),
-  levelSignal: z.enum(LEVEL_SIGNALS),
-  /** Which step each turn was scored under, and whether the transcript said so or the scorer decided. */
-  stepAssignment: z.array(
-    z.object({ turn: z.number().int(), step: stepIdSchema, source: z.enum(["given", "assigned"]) }),
-  ),
-  notes: z.array(z.string()),
-});
-export type ScoreReport = z.infer<typeof scoreReportSchema>;
-export type StepReport = z.infer<typeof stepReportSchema>;
-export type Citation = z.infer<typeof citationSchema>;
+/** The transcript and report schemas live in the domain core; this module keeps the older import path working. */
+export { type Citation, citationSchema } from "@/lib/domain/citation";
+export {
+  LEVEL_SIGNALS,
+  type LevelSignal,
+  type ScoreReport,
+  type StepReport,
+  scoreReportSchema,
+  stepReportSchema,
+} from "@/lib/domain/report";
+export { type Transcript, type TranscriptInput, transcriptSchema } from "@/lib/domain/transcript";

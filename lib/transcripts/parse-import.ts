@@ -1,6 +1,6 @@
 /**
- * Reads a pasted or uploaded transcript of a human mock interview into DESIGN.md's interchange
- * format, so an imported interview is scored exactly like one held in the app. Two inputs are
+ * Reads a pasted or uploaded transcript of a human mock interview into the interchange
+ * format (docs/transcript-format.md), so an imported interview is scored exactly like one held in the app. Two inputs are
  * accepted: the interchange JSON itself (what exports write), and plain text with speaker prefixes
  * (what people type or copy from a call recording). Every failure is one sentence the import form
  * can show as it is, and a failure never carries a partial transcript.

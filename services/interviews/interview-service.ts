@@ -8,6 +8,7 @@ import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framew
 import { getScenario } from "@/lib/scenarios/library";
 import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
+import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { getInterviewerGraph } from "./interviewer-runtime";
 import { schedulePendingChecks } from "./pending-checks";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
@@ -65,18 +66,23 @@ export async function startInterview(
     },
   });
   const graph = await getInterviewerGraph(database);
-  return toView(await withTurnLock(database, interview.id, () => reconcile(database, graph, interview)));
+  const reconciled = await withTurnLock(database, interview.id, () => reconcile(database, graph, interview));
+  return toView(reconciled, await getInterviewEventBus(database).latestSeq(interview.id));
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
 export async function getInterviewView(database: Database, id: string, viewer?: Viewer): Promise<InterviewView> {
   await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
+  // The number is read before the view: a watcher starting from it may get an event the view
+  // already holds (it skips a message it has), never miss one.
+  const eventSeq = await getInterviewEventBus(database).latestSeq(id);
   // Read again under the lock: a turn through another server may have just moved it on.
   const view = toView(
     await withTurnLock(database, id, async () =>
       reconcileOrRead(database, graph, await requireInterview(database, id, viewer)),
     ),
+    eventSeq,
   );
   // A card left pending by a restart is run again here; one already running is left alone.
   schedulePendingChecks(database, view);
@@ -107,14 +113,17 @@ export async function sendCandidateMessage(
       step: before.interview.currentStep,
       content: input.content,
     };
-    await saveMessage({ db: database.db, message });
+    // Watchers on every server see the candidate's message before any word of the reply.
+    if (await saveMessage({ db: database.db, message })) {
+      await getInterviewEventBus(database).publish(input.interviewId, "message", { messageId: message.id });
+    }
     // A retried send is stored once; the graph must not read it twice either.
     const rows = before.rows.some((row) => row.id === message.id)
       ? before.rows
       : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
     return reconcile(database, graph, before.interview, onEvent, { state: before.state, rows });
   });
-  const view = toView(result);
+  const view = toView(result, await getInterviewEventBus(database).latestSeq(input.interviewId));
   // The reply is complete; a pipeline check it announced runs now, off the turn.
   schedulePendingChecks(database, view);
   return view;

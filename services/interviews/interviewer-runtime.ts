@@ -17,6 +17,7 @@ import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { searchGrounding, toCitation } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/services/embedder";
+import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
 export const CHECKPOINT_SCHEMA = "langgraph";
@@ -42,7 +43,9 @@ export function getCheckQueue(database: Database): CheckQueue {
       run: (claim, onProgress) =>
         runner ? runner(claim, onProgress) : Promise.reject(new Error("checks are switched off")),
       store: async (job, card) => {
-        await updateMessageCheck({ db: database.db, id: job.turnId, interviewId: job.interviewId, check: card });
+        if (await updateMessageCheck({ db: database.db, id: job.turnId, interviewId: job.interviewId, check: card })) {
+          await getInterviewEventBus(database).publish(job.interviewId, "check", { turnId: job.turnId });
+        }
       },
       onError: (error, job) =>
         logger.warn(`check ${job.claim.pipeline} for ${job.turnId} failed: ${(error as Error).message}`),

@@ -5,31 +5,31 @@ import type { Database } from "@/db/client";
 import { updateInterviewProgress } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
-import { type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
+import { STEP_IDS } from "@/lib/framework";
+import type { GraphEvent } from "@/lib/streams/stream-event";
+import { getInterviewEventBus } from "@/services/events/interview-event-bus";
+import { createLiveReply, type LiveReply } from "@/services/events/live-reply";
 
 export function threadConfig(interviewId: string) {
   return { configurable: { thread_id: interviewId } };
 }
 
 /** What the graph's nodes stream while they speak. */
-export type InterviewEvent =
-  | { type: "token"; token: string }
-  | { type: "reset" }
-  | { type: "progress"; message: string };
+export type InterviewEvent = GraphEvent;
 
-/** Runs the graph; with a listener, nodes' tokens are streamed to it as they are produced. */
+/**
+ * Runs the graph, streaming what its nodes emit to `live` (the caller's reply and every watcher),
+ * and returns once all of it is published, so the stored reply's event always comes after its words.
+ */
 async function runGraph(
   graph: InterviewerGraph,
   input: Parameters<InterviewerGraph["invoke"]>[0],
   interviewId: string,
-  onEvent?: (event: InterviewEvent) => void,
+  live: LiveReply,
 ): Promise<void> {
-  if (!onEvent) {
-    await graph.invoke(input, { ...threadConfig(interviewId), durability: "exit" });
-    return;
-  }
   const stream = await graph.stream(input, { ...threadConfig(interviewId), streamMode: "custom", durability: "exit" });
-  for await (const chunk of stream) onEvent(chunk as InterviewEvent);
+  for await (const chunk of stream) live.onEvent(chunk as GraphEvent);
+  await live.flush();
 }
 
 export async function readState(graph: InterviewerGraph, interviewId: string) {
@@ -63,27 +63,29 @@ export async function reconcile(
 ): Promise<Reconciled> {
   let state = known?.state ?? (await readState(graph, interview.id));
   let ran = false;
+  const bus = getInterviewEventBus(database);
+  const live = createLiveReply(bus, interview.id, onEvent);
   if (!state.values.interviewId) {
     const startedAt = interview.createdAt.toISOString();
     await runGraph(
       graph,
       {
         interviewId: interview.id,
-        scenarioId: interview.scenarioId as ScenarioId,
+        scenarioId: interview.scenarioId,
         level: interview.level,
-        step: (interview.drillStep as StepId | null) ?? STEP_IDS[0],
+        step: interview.drillStep ?? STEP_IDS[0],
         drill: interview.drillStep !== null,
         minutes: interview.minutes,
         stepStartedAt: startedAt,
         lastMessageAt: startedAt,
       },
       interview.id,
-      onEvent,
+      live,
     );
     state = await readState(graph, interview.id);
     ran = true;
   } else if (state.next.length > 0 && !state.waiting) {
-    await runGraph(graph, null, interview.id, onEvent);
+    await runGraph(graph, null, interview.id, live);
     state = await readState(graph, interview.id);
     ran = true;
   }
@@ -95,7 +97,7 @@ export async function reconcile(
     if (row.role !== "candidate" || read.has(row.id)) continue;
     if (!state.waiting) break;
     const resume = { id: row.id, content: row.content, at: row.createdAt.toISOString() };
-    await runGraph(graph, new Command({ resume }), interview.id, onEvent);
+    await runGraph(graph, new Command({ resume }), interview.id, live);
     state = await readState(graph, interview.id);
   }
 
@@ -105,7 +107,7 @@ export async function reconcile(
     if (stateTurn.role !== "interviewer" || saved.has(stateTurn.id)) continue;
     const card = stateTurn.check ?? state.values.cards?.[stateTurn.id];
     const turn = card ? { ...stateTurn, check: card } : stateTurn;
-    await saveMessage({
+    const stored = await saveMessage({
       db: database.db,
       message: {
         id: turn.id,
@@ -120,14 +122,17 @@ export async function reconcile(
       },
     });
     wrote = true;
+    if (stored) await bus.publish(interview.id, "message", { messageId: turn.id });
   }
   const rows = wrote ? await listMessagesByInterview({ db: database.db, interviewId: interview.id }) : stored;
-  const currentStep = state.values.step ?? (interview.currentStep as StepId);
+  const currentStep = state.values.step ?? interview.currentStep;
   const status = state.values.status ?? "active";
   const report = state.values.report ?? null;
   let current = interview;
   if (currentStep !== interview.currentStep || status !== interview.status || (report && !interview.report)) {
     await updateInterviewProgress({ db: database.db, id: interview.id, currentStep, status, report });
+    if (currentStep !== interview.currentStep) await bus.publish(interview.id, "step", { step: currentStep });
+    if (report && !interview.report) await bus.publish(interview.id, "report");
     current = { ...interview, currentStep, status, report: report ?? interview.report };
   }
   return { interview: current, state, rows };

@@ -5,9 +5,9 @@ import { repeatsInterviewer } from "@/lib/interview/ledger";
 import { getScenario } from "@/lib/scenarios/library";
 import { cardFor } from "../attached-check";
 import type { InterviewerDependencies } from "../dependencies";
+import { chooseFollowUp } from "../follow-ups";
 import { interviewerTurn, speak } from "../speak";
 import { addTo, type State, type Update } from "../state";
-import { chooseFollowUp } from "./choose-follow-up";
 
 /** Said when the candidate declines a question, each once an interview; after that the next question alone. */
 const DECLINE_OPENERS: Array<[string, string]> = [

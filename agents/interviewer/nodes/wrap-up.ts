@@ -1,6 +1,7 @@
 import type { LangGraphRunnableConfig } from "@langchain/langgraph";
 import { STEP_TITLES } from "@/lib/framework";
 import type { InterviewerDependencies } from "../dependencies";
+import { emitGraphEvent } from "../emit-graph-event";
 import { interviewerTurn } from "../speak";
 import type { State, Update } from "../state";
 
@@ -29,7 +30,7 @@ export function createWrapUp(deps: InterviewerDependencies) {
     const citations = report.steps.flatMap((s) => s.citations);
     const text = lines.filter(Boolean).join("\n\n");
     // The report's numbers are said exactly as computed, never rephrased by a model.
-    for (const word of text.split(/(?<=\s)/)) config.writer?.({ type: "token", token: word });
+    for (const word of text.split(/(?<=\s)/)) emitGraphEvent(config, { type: "token", token: word });
     return {
       status: "completed",
       report,

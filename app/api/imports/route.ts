@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_LEVEL } from "@/lib/framework";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
 import { parseImportedTranscript } from "@/lib/transcripts/parse-import";
@@ -11,7 +12,7 @@ import { scoreWithCitations } from "@/services/score";
 
 const importBody = z.object({
   scenarioId: scenarioIdSchema,
-  level: levelSchema.default("senior"),
+  level: levelSchema.default(DEFAULT_LEVEL),
   /** The pasted or uploaded text: interchange JSON, or "Interviewer:" / "Candidate:" lines. */
   text: z.string(),
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { DEFAULT_LEVEL } from "@/lib/framework";
 import { levelSchema, scenarioIdSchema, stepIdSchema } from "@/lib/scenarios/schema";
 
 export const MAX_MESSAGE_LENGTH = 8000;
 
 export const startInterviewBody = z.object({
   scenarioId: scenarioIdSchema,
-  level: levelSchema.default("senior"),
+  level: levelSchema.default(DEFAULT_LEVEL),
   /** Interview length; the interviewer splits it across the seven steps. */
   /** Practise one step only. */
   drillStep: stepIdSchema.optional(),

@@ -4,7 +4,7 @@ import { PassageSearch } from "@/components/passage-search";
 import { RubricStep } from "@/components/rubric-step";
 import { ScoreBands } from "@/components/score-bands";
 import { StartInterviewButton } from "@/components/start-interview-button";
-import { LEVELS, type Level, levelReaches, STEP_IDS } from "@/lib/framework";
+import { DEFAULT_LEVEL, LEVELS, type Level, levelReaches, STEP_IDS } from "@/lib/framework";
 import { getScenario, UnknownScenarioError } from "@/lib/scenarios/library";
 import type { Scenario } from "@/lib/scenarios/schema";
 
@@ -34,7 +34,7 @@ export default async function ScenarioPage({
 }) {
   const scenario = findScenario((await params).id);
   const requested = (await searchParams).level;
-  const level: Level = LEVELS.includes(requested as Level) ? (requested as Level) : "senior";
+  const level: Level = LEVELS.includes(requested as Level) ? (requested as Level) : DEFAULT_LEVEL;
 
   return (
     <article className="space-y-8" data-testid="scenario-page">

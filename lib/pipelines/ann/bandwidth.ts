@@ -1,6 +1,6 @@
 import { checkpoint } from "./timing";
 
-/** Reference figure from STACK.md: a C sum over 1 GiB on this machine. The JS probe reads lower. */
+/** Reference figure (docs/reference-figures.md): a C sum over 1 GiB on this machine. The JS probe reads lower. */
 export const C_BANDWIDTH_GBPS = 36;
 
 export interface BandwidthProbe {
@@ -16,7 +16,7 @@ export interface BandwidthProbe {
  * 32 MB here) in a plain JS loop, best of a few passes. The array is written first: untouched
  * pages would all map to the kernel's zero page and read from cache. A JS loop stays below the
  * real ceiling, so this is a floor: with four accumulators it read 16-27 GB/s here (depending on
- * what else ran), against 9 GB/s for STACK.md's one-accumulator Node loop and 36 GB/s from C.
+ * what else ran), against 9 GB/s for a one-accumulator Node loop and 36 GB/s from C.
  */
 export async function probeBandwidth(signal: AbortSignal, megabytes = 256, passes = 5): Promise<BandwidthProbe> {
   const values = new Float64Array((megabytes * 2 ** 20) / 8);

@@ -49,7 +49,7 @@ export async function buildIndex(
     await checkpoint(signal);
     const to = Math.min(count, from + chunk);
     const start = performance.now();
-    // slice, not subarray: usearch reads typed arrays from their buffer start (see STACK.md).
+    // slice, not subarray: usearch reads typed arrays from their buffer start (see docs/reference-figures.md).
     index.add(keys.slice(from, to), vectors.slice(from * dim, to * dim), 1);
     buildMs += performance.now() - start;
     report(to / count);

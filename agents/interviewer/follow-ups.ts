@@ -2,8 +2,10 @@ import { levelReaches } from "@/lib/framework";
 import { ledgerAnswers } from "@/lib/interview/ledger";
 import { getScenario } from "@/lib/scenarios/library";
 import type { FollowUp } from "@/lib/scenarios/schema";
-import { MAX_PROBES_PER_POINT } from "../routers";
-import type { State } from "../state";
+import type { State } from "./state";
+
+/** The most probes (follow-ups and pushbacks) on one rubric point. */
+export const MAX_PROBES_PER_POINT = 3;
 
 /**
  * The follow-up to ask next: never one already asked or declined, nor one asking for a number

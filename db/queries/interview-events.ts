@@ -1,0 +1,78 @@
+import { and, asc, eq, gt, max, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { withDbError } from "../errors";
+import { type InterviewEventKind, type InterviewEventRow, interviewEvents } from "../schema";
+
+/** The channel every server LISTENs on; a notification carries `<interviewId>:<seq>` and nothing else. */
+export const INTERVIEW_EVENTS_CHANNEL = "probe_interview_events";
+
+/** Two writers racing for one number retry; more than this many losses in a row is a fault. */
+const MAX_APPEND_ATTEMPTS = 20;
+
+/**
+ * Appends an event with the interview's next sequence number and notifies every listening
+ * server when it commits. The number is the largest stored plus one: a writer that loses the
+ * race waits on the key, finds it taken and tries again, so numbers follow commit order and a
+ * reader never sees a later number before an earlier one.
+ */
+export function appendInterviewEvent({
+  db,
+  interviewId,
+  kind,
+  data,
+}: {
+  db: Db;
+  interviewId: string;
+  kind: InterviewEventKind;
+  data: Record<string, string>;
+}): Promise<number> {
+  return withDbError("db:append_interview_event", async () => {
+    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      const result = await db.execute<{ seq: number }>(sql`
+        WITH appended AS (
+          INSERT INTO interview_events (interview_id, seq, kind, data)
+          SELECT ${interviewId}::uuid, coalesce(max(seq), 0) + 1, ${kind}, ${JSON.stringify(data)}::jsonb
+          FROM interview_events WHERE interview_id = ${interviewId}::uuid
+          ON CONFLICT DO NOTHING
+          RETURNING seq
+        )
+        SELECT seq, pg_notify(${INTERVIEW_EVENTS_CHANNEL}, ${interviewId} || ':' || seq) FROM appended`);
+      const seq = result.rows[0]?.seq;
+      if (seq !== undefined) return Number(seq);
+    }
+    throw new Error(`no free sequence number after ${MAX_APPEND_ATTEMPTS} attempts`);
+  });
+}
+
+/** The interview's events after `afterSeq`, oldest first, at most `limit`. */
+export function listInterviewEventsAfter({
+  db,
+  interviewId,
+  afterSeq,
+  limit = 500,
+}: {
+  db: Db;
+  interviewId: string;
+  afterSeq: number;
+  limit?: number;
+}): Promise<InterviewEventRow[]> {
+  return withDbError("db:list_interview_events", () =>
+    db
+      .select()
+      .from(interviewEvents)
+      .where(and(eq(interviewEvents.interviewId, interviewId), gt(interviewEvents.seq, afterSeq)))
+      .orderBy(asc(interviewEvents.seq))
+      .limit(limit),
+  );
+}
+
+/** The interview's latest sequence number, 0 before its first event. */
+export function getLatestInterviewEventSeq({ db, interviewId }: { db: Db; interviewId: string }): Promise<number> {
+  return withDbError("db:latest_interview_event", async () => {
+    const [row] = await db
+      .select({ seq: max(interviewEvents.seq) })
+      .from(interviewEvents)
+      .where(eq(interviewEvents.interviewId, interviewId));
+    return row?.seq ?? 0;
+  });
+}
