@@ -7,16 +7,15 @@
  *
  * tuning-set.json is what the search was tuned on; held-out-set.json is written by someone
  * else and must never be tuned on, so its queries and misses are never printed here, only
- * its figures. Runs on a fresh embedded database with the whole library indexed. Prints
- * tables, then JSON.
+ * its figures. Runs on a fresh database with the whole library indexed, migrated and seeded as
+ * the app does: embedded PGlite, a real Postgres (`--database=pglite|postgres|both`, see
+ * ../bench-databases.ts), or both in one run. Prints tables with the databases side by side,
+ * then JSON.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
 import { type PassageHit, searchPassagesByVector } from "@/db/queries/search";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
@@ -34,7 +33,15 @@ import {
   searchGrounding,
   toGroundingResults,
 } from "@/lib/search/search-grounding";
-import { seedLibrary } from "@/lib/seed/seed-library";
+import {
+  type BenchDatabaseKind,
+  DATABASE_ARG,
+  DATABASE_USAGE,
+  describeDatabase,
+  migrateAndSeed,
+  selectBenchDatabases,
+  withBenchDatabase,
+} from "../bench-databases";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
 
@@ -59,17 +66,19 @@ const EF_SWEEP = [10, 20, 40, 64, 100, 200];
 const DEFAULT_EF = 100;
 const TIMED_PASSES = 3;
 
-function readSetOption(): SetName | "all" {
-  let values: { set?: string };
+function readOptions(): { set: SetName | "all"; database: string | undefined } {
+  let values: { set?: string; database?: string };
   try {
-    ({ values } = parseArgs({ options: { set: { type: "string", default: "all" } } }));
+    ({ values } = parseArgs({ options: { set: { type: "string", default: "all" }, ...DATABASE_ARG } }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Usage: npm run bench:retrieval -- [--set tuning|held-out|all]`);
+    throw new UsageError(
+      `${(error as Error).message}. Usage: npm run bench:retrieval -- [--set tuning|held-out|all] ${DATABASE_USAGE}`,
+    );
   }
   const set = values.set ?? "all";
   if (set !== "all" && !(set in SET_FILES))
     throw new UsageError(`--set must be tuning, held-out or all (got "${set}").`);
-  return set as SetName | "all";
+  return { set: set as SetName | "all", database: values.database };
 }
 
 function loadSets(option: SetName | "all"): Array<{ name: SetName; queries: LabelledQuery[] }> {
@@ -198,67 +207,117 @@ async function sweepEfSearch(deps: SearchDependencies, queries: LabelledQuery[])
   return { defaultEfSearch: DEFAULT_EF, queries: queries.length, sweep };
 }
 
-async function main(): Promise<void> {
-  const sets = loadSets(readSetOption());
-  const dataDir = mkdtempSync(path.join(tmpdir(), "probe-bench-retrieval-"));
-  const database = await openDatabase({ kind: "pglite", dataDir });
-  try {
-    await runMigrations(database);
-    const config = getConfig();
-    const { embedder, fallbackReason } = await chooseEmbedder({ config: config.embedding, dimension: 384 });
-    const { reranker, reason: rerankerNote } = await chooseReranker({ config: config.reranker });
-    const seedStart = performance.now();
-    const seeded = await seedLibrary({ db: database.db, library: loadScenarioLibrary(), embedder });
-    const seedSeconds = round((performance.now() - seedStart) / 1000, 1);
-    const deps: SearchDependencies = { db: database.db, embedder, efSearch: DEFAULT_EF, ...(reranker && { reranker }) };
-    const searches = rankingsOf(deps);
+type LatencyFigures = Awaited<ReturnType<typeof timeSearches>>;
 
+/** One database's figures: the same measurement on a fresh database of that kind. */
+async function measureOn(
+  kind: BenchDatabaseKind,
+  serverUrl: string | null,
+  sets: Array<{ name: SetName; queries: LabelledQuery[] }>,
+  models: Pick<SearchDependencies, "embedder" | "reranker">,
+) {
+  return withBenchDatabase(kind, serverUrl, async (database) => {
+    const seedStart = performance.now();
+    const seeded = await migrateAndSeed(database, loadScenarioLibrary(), models.embedder);
+    const seedSeconds = round((performance.now() - seedStart) / 1000, 1);
+    const deps: SearchDependencies = { db: database.db, efSearch: DEFAULT_EF, ...models };
+    const searches = rankingsOf(deps);
     const results: Partial<Record<SetName, Awaited<ReturnType<typeof measureSet>>>> = {};
     for (const { name, queries } of sets) results[name] = await measureSet(searches, name, queries);
     const allQueries = sets.flatMap((s) => s.queries);
-    const latencyMs = {
+    const latencyMs: { hybrid: LatencyFigures; hybridReranker?: LatencyFigures } = {
       hybrid: await timeSearches(searches.hybrid, allQueries),
       ...(searches["hybrid + reranker"] && {
         hybridReranker: await timeSearches(searches["hybrid + reranker"], allQueries),
       }),
     };
-    const report = {
-      machine: describeMachine(),
-      embedder: { modelId: embedder.modelId, kind: embedder.kind, fallbackReason },
-      reranker: reranker ? { modelId: reranker.modelId } : { modelId: null, note: rerankerNote },
+    return {
+      database: kind,
+      server: await describeDatabase(database),
       index: { chunks: seeded.passagesTotal, seedSeconds },
       sets: results,
       latencyMs,
       hnswVsExact: await sweepEfSearch(deps, allQueries),
     };
+  });
+}
 
-    const table: Array<Array<string | number>> = [];
-    for (const [name, set] of Object.entries(results)) {
-      for (const [ranking, row] of Object.entries(set.rows)) {
-        for (const slice of ["overall", "paraphrase", "lexical"] as const) {
-          const q = row[slice];
-          table.push([name, ranking, slice, q.queries, q.hitAt1, q.hitAt5, q.mrr]);
-        }
+type Measured = Awaited<ReturnType<typeof measureOn>>;
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const sets = loadSets(options.set);
+  const { kinds, serverUrl, note } = selectBenchDatabases(options.database);
+  if (note) console.log(note);
+  const config = getConfig();
+  const { embedder, fallbackReason } = await chooseEmbedder({ config: config.embedding, dimension: 384 });
+  const { reranker, reason: rerankerNote } = await chooseReranker({ config: config.reranker });
+  const measured: Measured[] = [];
+  for (const kind of kinds)
+    measured.push(await measureOn(kind, serverUrl, sets, { embedder, ...(reranker && { reranker }) }));
+  const first = measured[0];
+  if (!first) throw new Error("no database was measured");
+
+  // One column per database, one row per figure.
+  const header = ["set", "ranking", "slice", "queries", ...measured.map((m) => `${m.database} hit@1 / hit@5 / MRR`)];
+  const table: Array<Array<string | number>> = [];
+  for (const [name, set] of Object.entries(first.sets)) {
+    for (const ranking of Object.keys(set.rows) as Ranking[]) {
+      for (const slice of ["overall", "paraphrase", "lexical"] as const) {
+        const q = set.rows[ranking]?.[slice];
+        if (!q) continue;
+        table.push([
+          name,
+          ranking,
+          slice,
+          q.queries,
+          ...measured.map((m) => {
+            const r = m.sets[name as SetName]?.rows[ranking]?.[slice];
+            return r ? `${r.hitAt1} / ${r.hitAt5} / ${r.mrr}` : "-";
+          }),
+        ]);
       }
     }
-    console.log(formatTable(["set", "ranking", "slice", "queries", "hit@1", "hit@5", "MRR"], table));
-    if (!reranker) console.log(`\nhybrid + reranker: not measured (${rerankerNote})`);
-    const latencyLine = (name: string, l: { p50: number; p99: number; samples: number }) =>
-      `${name}: p50 ${l.p50} ms, p99 ${l.p99} ms over ${l.samples} searches`;
-    console.log(`\nlatency, query embedding included\n  ${latencyLine("hybrid", latencyMs.hybrid)}`);
-    if (latencyMs.hybridReranker) console.log(`  ${latencyLine("hybrid + reranker", latencyMs.hybridReranker)}`);
-    console.log(
-      `\n${formatTable(
-        ["ef_search", "same top 10 as exact"],
-        report.hnswVsExact.sweep.map((a) => [a.efSearch, a.sameTop10]),
-      )}`,
-    );
-    console.log(`\nembedder: ${embedder.modelId}; ${seeded.passagesTotal} chunks indexed in ${seedSeconds} s\n`);
-    console.log(JSON.stringify(report, null, 2));
-  } finally {
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
+  console.log(formatTable(header, table));
+  if (!reranker) console.log(`\nhybrid + reranker: not measured (${rerankerNote})`);
+
+  const latency = (l: LatencyFigures | undefined) => (l ? `${l.p50} / ${l.p99} (${l.samples})` : "-");
+  type Figure = [string, (m: Measured) => string | number];
+  const figures: Figure[] = [
+    ["hybrid latency p50 / p99 ms (searches)", (m) => latency(m.latencyMs.hybrid)],
+    ...(reranker
+      ? [["hybrid + reranker latency p50 / p99 ms (searches)", (m) => latency(m.latencyMs.hybridReranker)] as Figure]
+      : []),
+    ...first.hnswVsExact.sweep.map(
+      (a, i): Figure => [
+        `same top 10 as exact, ef_search ${a.efSearch}${a.efSearch === DEFAULT_EF ? " (default)" : ""}`,
+        (m) => m.hnswVsExact.sweep[i]?.sameTop10 ?? "-",
+      ],
+    ),
+    ["chunks indexed", (m) => m.index.chunks],
+    ["migrate + seed s", (m) => m.index.seedSeconds],
+  ];
+  console.log(
+    `\n${formatTable(
+      ["figure", ...measured.map((m) => `${m.database}: ${m.server}`)],
+      figures.map(([label, of]) => [label, ...measured.map(of)]),
+    )}`,
+  );
+  console.log(`\nLatency includes the query embedding. Embedder: ${embedder.modelId}\n`);
+
+  // The top-level figures are the first database's (PGlite whenever it ran), as before this
+  // flag existed; `database` says which, and `databases` holds every database's figures.
+  const { database: _kind, server: _server, ...firstFigures } = first;
+  const report = {
+    machine: describeMachine(),
+    embedder: { modelId: embedder.modelId, kind: embedder.kind, fallbackReason },
+    reranker: reranker ? { modelId: reranker.modelId } : { modelId: null, note: rerankerNote },
+    database: first.database,
+    ...firstFigures,
+    databases: measured,
+  };
+  console.log(JSON.stringify(report, null, 2));
 }
 
 runCli(main, () => null);
