@@ -69,9 +69,12 @@ export function streamResponse(
       } finally {
         clearInterval(heartbeat);
         request.signal.removeEventListener("abort", abort);
-        const open = !done.signal.aborted;
         done.abort();
-        if (open) controller.close();
+        try {
+          controller.close();
+        } catch {
+          // Already cancelled by the client: there is nothing left to close.
+        }
       }
     },
     cancel() {

@@ -1,11 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createFreshDatabase,
+  freePort,
+  kill,
+  type Server,
+  spawnServer,
+  waitForHealth,
+} from "@/services/testing/app-servers";
 
 /**
  * Two `next start` processes of the built app (`npm run build` first) on one fresh Postgres
@@ -18,82 +24,6 @@ if (!adminUrl) console.info("turns.two-servers.test.ts: skipped, PROBE_TEST_DATA
 const ROUNDS = 3;
 const MESSAGES_PER_ROUND = 4;
 const MAX_ATTEMPTS = 5;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** A fresh database beside the admin one, and a function that drops it. */
-async function createFreshDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `probe_x_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return {
-    url: fresh.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-}
-
-function spawnServer(port: number, env: Record<string, string>): Server {
-  const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _base, ...inherited } = process.env;
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...inherited, LOG_LEVEL: "warn", ALLOW_REMOTE_MODELS: "false", RERANKER: "off", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += String(chunk);
-  });
-  return { url: `http://127.0.0.1:${port}`, child, stderr: () => stderr };
-}
-
-async function waitForHealth(server: Server, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) {
-      throw new Error(`${server.url} exited with ${server.child.exitCode} during start-up:\n${server.stderr()}`);
-    }
-    try {
-      if ((await fetch(`${server.url}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${server.url} was not healthy within ${timeoutMs} ms:\n${server.stderr()}`);
-}
-
-function kill(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
-    server.child.once("exit", () => resolve());
-    server.child.kill("SIGKILL");
-  });
-}
 
 /** Sends one message, retrying (with the same id) a 409 that says the turn was busy. */
 async function send(url: string, cookie: string, interviewId: string, content: string): Promise<number> {
