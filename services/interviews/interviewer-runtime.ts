@@ -7,17 +7,17 @@ import type { Database } from "@/db/client";
 import { withSchemaLock } from "@/db/migrate";
 import { updateMessageCheck } from "@/db/queries/messages";
 import { type CheckQueue, createCheckQueue } from "@/lib/checks/check-queue";
-import { getConfig } from "@/lib/env";
 import { createFactSimilarity } from "@/lib/interview/fact-similarity";
-import { createLlmClient } from "@/lib/llm/client";
 import { logger } from "@/lib/logger";
 import { checkClaim } from "@/lib/pipelines/check-claim";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
-import { searchGrounding, toCitation } from "@/lib/search/search-grounding";
+import { toCitation } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/services/embedder";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
+import { searchGroundingIn } from "@/services/grounding";
+import { getLlmClient } from "@/services/llm-client";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
 export const CHECKPOINT_SCHEMA = "langgraph";
@@ -57,13 +57,10 @@ export function getCheckQueue(database: Database): CheckQueue {
 
 /** The production wiring: grounding from this database, and the configured model if there is one. */
 export function dependenciesFor(database: Database): InterviewerDependencies {
-  const llm = getConfig().llm;
-  const client = llm ? createLlmClient(llm) : null;
+  const client = getLlmClient();
   const judge = client ? createLlmJudge(client) : null;
-  const retrieve: InterviewerDependencies["retrieve"] = async (input) => {
-    const embedder = await getEmbedder();
-    return (await searchGrounding({ db: database.db, embedder }, input)).map(toCitation);
-  };
+  const retrieve: InterviewerDependencies["retrieve"] = async (input) =>
+    (await searchGroundingIn(database, input)).map(toCitation);
   return {
     retrieve,
     judge,
@@ -85,12 +82,11 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
 }
 
 /** The compiled interviewer graph, checkpointing into the same database as the app. */
-export function getInterviewerGraph(
-  database: Database,
-  deps: InterviewerDependencies = dependenciesFor(database),
-): Promise<InterviewerGraph> {
+export function getInterviewerGraph(database: Database, given?: InterviewerDependencies): Promise<InterviewerGraph> {
   let graph = graphs.get(database);
   if (!graph) {
+    // Built once per database, when the graph is: later calls reuse the graph and its wiring.
+    const deps = given ?? dependenciesFor(database);
     wired.set(database, deps);
     graph = (async () => {
       const checkpointer = new PostgresSaver(database.pool, undefined, { schema: CHECKPOINT_SCHEMA });
