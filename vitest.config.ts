@@ -1,24 +1,12 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-/** The test files that open a database: they run on PGlite and again on a real Postgres. */
-const DATABASE_TESTS = [
-  "services/interviews/conversation.test.ts",
-  "services/interviews/llm-mode.test.ts",
-  "services/interviews/interview-service.test.ts",
-  "db/queries/interview-events.test.ts",
-  "db/queries/pipeline-runs.test.ts",
-  "services/events/interview-event-bus.test.ts",
-  "db/queries/queries.test.ts",
-  "db/queries/search.test.ts",
-  "db/queries/shares.test.ts",
-  "db/wire-path.test.ts",
-  "lib/search/lexical-index-cache.test.ts",
-  "lib/search/rank-lexically.test.ts",
-  "lib/search/search-grounding.test.ts",
-  "lib/seed/seed-library.test.ts",
-  "services/pipeline-runs.test.ts",
-];
+/** The test files that open a database: they run on PGlite and again on a real Postgres (a test checks the list). */
+const DATABASE_TESTS: string[] = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, "db/testing/database-tests.json"), "utf8"),
+);
+
 /** Checks the server itself; without PROBE_TEST_DATABASE_URL it is the one test that reports as skipped. */
 const POSTGRES_BACKEND_TEST = "db/testing/postgres-backend.test.ts";
 const SERVERS_TESTS = "**/*.two-servers.test.ts";
