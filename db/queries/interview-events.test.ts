@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../client";
 import { openTestDatabase } from "../testing/test-database";
-import { appendInterviewEvent, getLatestInterviewEventSeq, listInterviewEventsAfter } from "./interview-events";
+import {
+  appendInterviewEvent,
+  deleteStreamedWordsBefore,
+  getLatestInterviewEventSeq,
+  listInterviewEventsAfter,
+} from "./interview-events";
 import { createInterview, deleteInterviewById } from "./interviews";
 
 let database: Database;
@@ -59,5 +64,28 @@ describe("interview events", () => {
     await expect(appendInterviewEvent({ db: database.db, interviewId, kind: "reset", data: {} })).rejects.toThrow(
       /append_interview_event/,
     );
+  });
+
+  it("drops a reply's streamed words once the reply is stored, and keeps everything else", async () => {
+    const interviewId = await newInterview();
+    const append = (kind: "message" | "token" | "reset" | "step", data: Record<string, string> = {}) =>
+      appendInterviewEvent({ db: database.db, interviewId, kind, data });
+    await append("message", { messageId: "c1" });
+    await append("token", { token: "Why " });
+    await append("reset");
+    await append("token", { token: "How " });
+    await append("step", { step: "frame-problem" });
+    const reply = await append("message", { messageId: "i1" });
+    await append("token", { token: "Next " });
+    expect(await deleteStreamedWordsBefore({ db: database.db, interviewId, beforeSeq: reply })).toBe(3);
+    const left = await listInterviewEventsAfter({ db: database.db, interviewId, afterSeq: 0 });
+    expect(left.map((r) => [r.seq, r.kind])).toEqual([
+      [1, "message"],
+      [5, "step"],
+      [6, "message"],
+      [7, "token"],
+    ]);
+    // Numbering goes on from the largest, never reusing a dropped number.
+    expect(await append("reset")).toBe(8);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type InterviewEventKind, type InterviewEventRow, interviewEvents } from "../schema";
@@ -74,5 +74,34 @@ export function getLatestInterviewEventSeq({ db, interviewId }: { db: Db; interv
       .from(interviewEvents)
       .where(eq(interviewEvents.interviewId, interviewId));
     return row?.seq ?? 0;
+  });
+}
+
+/**
+ * Drops the streamed words (and resets) before `beforeSeq` once the reply they built is stored:
+ * that message says all they said, so a watcher resuming from an earlier number loses nothing,
+ * and a long interview does not keep thousands of word rows.
+ */
+export function deleteStreamedWordsBefore({
+  db,
+  interviewId,
+  beforeSeq,
+}: {
+  db: Db;
+  interviewId: string;
+  beforeSeq: number;
+}): Promise<number> {
+  return withDbError("db:delete_streamed_words", async () => {
+    const deleted = await db
+      .delete(interviewEvents)
+      .where(
+        and(
+          eq(interviewEvents.interviewId, interviewId),
+          lt(interviewEvents.seq, beforeSeq),
+          inArray(interviewEvents.kind, ["token", "reset"]),
+        ),
+      )
+      .returning({ seq: interviewEvents.seq });
+    return deleted.length;
   });
 }

@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Database } from "@/db/client";
 import {
   appendInterviewEvent,
+  deleteStreamedWordsBefore,
   getLatestInterviewEventSeq,
   INTERVIEW_EVENTS_CHANNEL,
   listInterviewEventsAfter,
@@ -29,6 +30,8 @@ export interface InterviewEventBus {
   publish(interviewId: string, kind: InterviewEventKind, data?: Record<string, string>): Promise<number | null>;
   /** The events after `afterSeq`, then each new one, until `signal` aborts. */
   watch(interviewId: string, afterSeq: number, signal: AbortSignal): AsyncIterable<SequencedEvent>;
+  /** Drops the reply's streamed words before `seq` (the stored reply's event), which says all they said. */
+  forgetWordsBefore(interviewId: string, seq: number): Promise<void>;
   /** The interview's latest number (0 before the first event). */
   latestSeq(interviewId: string): Promise<number>;
   close(): Promise<void>;
@@ -250,6 +253,14 @@ export function createInterviewEventBus(
     },
 
     latestSeq: (interviewId) => getLatestInterviewEventSeq({ db: database.db, interviewId }),
+
+    async forgetWordsBefore(interviewId, seq) {
+      try {
+        await deleteStreamedWordsBefore({ db: database.db, interviewId, beforeSeq: seq });
+      } catch (error) {
+        logger.warn(`could not drop streamed words of ${interviewId}: ${(error as Error).message}`);
+      }
+    },
 
     async close() {
       closed = true;

@@ -174,8 +174,16 @@ describe.skipIf(!adminUrl)("live interview events across two app servers", () =>
       stopAgain.signal,
     );
     stopAgain.abort();
-    const resumedIds = resumed.map((r) => r.id);
-    expect(resumedIds).toEqual(resumedIds.map((_, i) => lastSeen + 1 + i));
+    // Numbers only go up from where the watcher left off. The first reply's words it missed were
+    // dropped when the next message came (its stored message says them all), so there may be gaps.
+    const resumedIds = resumed.map((r) => r.id ?? 0);
+    expect(resumedIds[0]).toBeGreaterThan(lastSeen);
+    expect(resumedIds).toEqual([...resumedIds].sort((a, b) => a - b));
+    const secondWords = resumed
+      .slice(resumed.findIndex((r) => r.event.type === "message" && r.event.turn.role === "candidate"))
+      .flatMap((r) => (r.event.type === "token" ? [r.event.token] : []))
+      .join("");
+    expect(secondWords).toBe(REPLY);
     // The rest of the first reply, then the second turn: what was missed, and only that.
     const roles = resumed.flatMap((r) => (r.event.type === "message" ? [r.event.turn.role] : []));
     expect(roles).toEqual(["interviewer", "candidate", "interviewer"]);

@@ -115,7 +115,11 @@ export async function sendCandidateMessage(
     };
     // Watchers on every server see the candidate's message before any word of the reply.
     if (await saveMessage({ db: database.db, message })) {
-      await getInterviewEventBus(database).publish(input.interviewId, "message", { messageId: message.id });
+      const bus = getInterviewEventBus(database);
+      const seq = await bus.publish(input.interviewId, "message", { messageId: message.id });
+      // The earlier replies' words are said by their stored messages; a turn later, no watcher
+      // still reading them live is left behind.
+      if (seq !== null) await bus.forgetWordsBefore(input.interviewId, seq);
     }
     // A retried send is stored once; the graph must not read it twice either.
     const rows = before.rows.some((row) => row.id === message.id)
