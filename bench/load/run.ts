@@ -20,6 +20,7 @@ import { createServerDatabase } from "@/db/testing/postgres-database";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { SCENARIO_IDS } from "@/lib/framework";
+import { mulberry32 } from "@/lib/pipelines/random";
 import { readNdjsonEvents } from "@/lib/streams/read-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import { freePort, kill, type Server, spawnServer, waitForHealth } from "@/services/testing/app-servers";
@@ -60,18 +61,6 @@ interface RunResult {
   turnsPerSecond: number;
   rssStartMb: number;
   rssPeakMb: number;
-}
-
-/** A small seeded generator (mulberry32), so every run pauses the same way. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -198,7 +187,7 @@ async function candidate(
 ): Promise<Array<Promise<void>>> {
   const serverFor = (message: number) => servers[(index + message) % servers.length] as Server;
   const first = serverFor(0);
-  const random = seeded(1_000 + index);
+  const random = mulberry32(1_000 + index);
   const drains: Array<Promise<void>> = [];
   let cookie: string;
   let interviewId: string;
