@@ -5,10 +5,13 @@
  * does), the watcher's bus reads it after NOTIFY, reads the message back from the table, and it
  * goes through the SSE writer and reader. On PGlite both ends are in this process (PGlite cannot
  * be shared); on Postgres the watcher is a second process with its own pool and LISTEN
- * connection, as a second app server is. Prints a table, then one JSON line.
+ * connection, as a second app server is, and then, when the app is built, the whole path: turns
+ * through one `next start`, the watcher connected by SSE to another. Prints a table, then one JSON line.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -32,6 +35,7 @@ import {
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
 import { now } from "./clock";
+import { measureTwoServers } from "./two-servers";
 
 const USAGE = `usage: npm run bench:events -- [--events N] ${DATABASE_USAGE}`;
 const eventsSchema = z.coerce.number().int().min(1).max(100_000);
@@ -205,6 +209,23 @@ async function measure(kind: BenchDatabaseKind, serverUrl: string | null, events
   });
 }
 
+/** The whole path: a turn through one `next start`, its reply's event over SSE from the other. */
+async function measureThroughServers(serverUrl: string, events: number): Promise<Result> {
+  const run = await measureTwoServers(serverUrl, events);
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  return {
+    database: "postgres",
+    server: run.server,
+    watcher: "browser-side SSE on a second next start",
+    events: run.events,
+    p50Ms: round(quantile(sorted, 0.5), 2),
+    p99Ms: round(quantile(sorted, 0.99), 2),
+    maxMs: round(sorted.at(-1) ?? 0, 2),
+    lost: run.lost,
+    doubled: run.doubled,
+  };
+}
+
 /** The connection string of a Postgres handle, for the second process. */
 async function databaseUrl(database: Database): Promise<string> {
   const options = database.pool.options as { connectionString?: string };
@@ -226,6 +247,13 @@ async function main(): Promise<void> {
 
   const results: Result[] = [];
   for (const kind of selection.kinds) results.push(await measure(kind, selection.serverUrl, parsedEvents.data));
+  if (selection.serverUrl && selection.kinds.includes("postgres")) {
+    if (existsSync(path.join(".next", "BUILD_ID"))) {
+      results.push(await measureThroughServers(selection.serverUrl, parsedEvents.data));
+    } else {
+      console.error("Two next start servers not measured: run npm run build first.");
+    }
+  }
 
   const machine = describeMachine();
   console.log(`bench:events on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
