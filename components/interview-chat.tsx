@@ -49,14 +49,21 @@ export function InterviewChat({
   const completed = view.status === "completed";
   // While this tab sends, its own reply stream shows the turn; the watch fills in the rest.
   const sending = useRef(false);
+  // The latest event the shown view already holds: events up to it are not applied again.
+  const known = useRef(initialView.eventSeq);
+  const show = useCallback((next: InterviewView) => {
+    known.current = Math.max(known.current, next.eventSeq);
+    setView(next);
+  }, []);
 
   const refresh = useCallback(async () => {
     const response = await fetch(`/api/interviews/${initialView.id}`, { cache: "no-store" });
-    if (response.ok && !sending.current) setView((await response.json()) as InterviewView);
-  }, [initialView.id]);
+    if (response.ok && !sending.current) show((await response.json()) as InterviewView);
+  }, [initialView.id, show]);
 
   // What happens in this interview elsewhere (another tab, another server) shows up here live.
-  useInterviewEvents(initialView.id, initialView.eventSeq, !completed, (event: StreamEvent) => {
+  useInterviewEvents(initialView.id, initialView.eventSeq, !completed, (event: StreamEvent, seq: number) => {
+    if (seq <= known.current) return;
     if (event.type === "check") setView((current) => withCheck(current, event.turnId, event.card));
     else if (event.type === "check-progress")
       setCheckProgress((current) => ({ ...current, [event.turnId]: event.message }));
@@ -73,7 +80,7 @@ export function InterviewChat({
     } else if (event.type === "step" || event.type === "report") void refresh().catch(() => undefined);
   });
 
-  const checksTimedOut = usePendingChecks(view, setView, pending !== null || openStreams > 0);
+  const checksTimedOut = usePendingChecks(view, show, pending !== null || openStreams > 0);
   const last = view.turns.at(-1);
   useRevealNewest(
     `${view.turns.length}:${pending?.id ?? ""}:${streaming.length}:${last?.check?.status ?? ""}`,
@@ -104,7 +111,7 @@ export function InterviewChat({
           onStreamEnd: () => setOpenStreams((n) => n - 1),
         },
       );
-      setView(next);
+      show(next);
     } catch (caught) {
       // The draft comes back so nothing typed is lost; the server stored it if it got that far.
       setDraft(text);

@@ -13,7 +13,7 @@ export function useInterviewEvents(
   interviewId: string,
   afterSeq: number,
   enabled: boolean,
-  onEvent: (event: StreamEvent) => void,
+  onEvent: (event: StreamEvent, seq: number) => void,
 ): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
@@ -31,8 +31,9 @@ export function useInterviewEvents(
         return;
       }
       const seq = Number(message.lastEventId);
-      if (Number.isFinite(seq)) start.current = Math.max(start.current, seq);
-      handler.current(event);
+      if (!Number.isFinite(seq)) return;
+      start.current = Math.max(start.current, seq);
+      handler.current(event, seq);
     };
     return () => source.close();
   }, [interviewId, enabled]);

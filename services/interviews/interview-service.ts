@@ -48,6 +48,16 @@ async function reconcileOrRead(database: Database, graph: InterviewerGraph, inte
   return reconcile(database, graph, interview);
 }
 
+/**
+ * The interview as just read, with its latest event number, read under the same turn lock: every
+ * event of a turn is published under that lock, so the view holds everything up to the number
+ * and a watcher starting after it misses nothing and gets nothing twice. (A check card stored
+ * off the turn in between is the exception: a pending card is also polled for.)
+ */
+async function numbered(database: Database, reconciled: Reconciled): Promise<[Reconciled, number]> {
+  return [reconciled, await getInterviewEventBus(database).latestSeq(reconciled.interview.id)];
+}
+
 /** Creates an interview and lets the interviewer open it. */
 export async function startInterview(
   database: Database,
@@ -66,24 +76,21 @@ export async function startInterview(
     },
   });
   const graph = await getInterviewerGraph(database);
-  const reconciled = await withTurnLock(database, interview.id, () => reconcile(database, graph, interview));
-  return toView(reconciled, await getInterviewEventBus(database).latestSeq(interview.id));
+  const [reconciled, eventSeq] = await withTurnLock(database, interview.id, async () =>
+    numbered(database, await reconcile(database, graph, interview)),
+  );
+  return toView(reconciled, eventSeq);
 }
 
 /** The interview as it stands, after repairing anything a crash left half done. */
 export async function getInterviewView(database: Database, id: string, viewer?: Viewer): Promise<InterviewView> {
   await requireInterview(database, id, viewer);
   const graph = await getInterviewerGraph(database);
-  // The number is read before the view: a watcher starting from it may get an event the view
-  // already holds (it skips a message it has), never miss one.
-  const eventSeq = await getInterviewEventBus(database).latestSeq(id);
   // Read again under the lock: a turn through another server may have just moved it on.
-  const view = toView(
-    await withTurnLock(database, id, async () =>
-      reconcileOrRead(database, graph, await requireInterview(database, id, viewer)),
-    ),
-    eventSeq,
+  const [reconciled, eventSeq] = await withTurnLock(database, id, async () =>
+    numbered(database, await reconcileOrRead(database, graph, await requireInterview(database, id, viewer))),
   );
+  const view = toView(reconciled, eventSeq);
   // A card left pending by a restart is run again here; one already running is left alone.
   schedulePendingChecks(database, view);
   return view;
@@ -125,9 +132,12 @@ export async function sendCandidateMessage(
     const rows = before.rows.some((row) => row.id === message.id)
       ? before.rows
       : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
-    return reconcile(database, graph, before.interview, onEvent, { state: before.state, rows });
+    return numbered(
+      database,
+      await reconcile(database, graph, before.interview, onEvent, { state: before.state, rows }),
+    );
   });
-  const view = toView(result, await getInterviewEventBus(database).latestSeq(input.interviewId));
+  const view = toView(...result);
   // The reply is complete; a pipeline check it announced runs now, off the turn.
   schedulePendingChecks(database, view);
   return view;
