@@ -32,4 +32,20 @@ test("a second tab of the same interview follows the first one's turns live, ste
   await expect(first.turns()).toHaveCount(7);
   await first.settled();
   expect(await first.transcriptTexts()).toEqual(await second.transcriptTexts());
+
+  // A hidden tab lets its stream go and, shown again, gets what it missed.
+  const setVisibility = (state: "hidden" | "visible") =>
+    otherPage.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { value, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  await first.answer("Offline I would track recall at k for retrieval and NDCG for the ranker.");
+  await expect(first.turns()).toHaveCount(9);
+  await otherPage.waitForTimeout(1_000);
+  await expect(second.turns()).toHaveCount(7);
+  await setVisibility("visible");
+  await expect(second.turns()).toHaveCount(9);
+  await second.settled();
+  expect(await second.transcriptTexts()).toEqual(await first.transcriptTexts());
 });

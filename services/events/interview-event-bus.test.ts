@@ -137,7 +137,8 @@ describe("interview event bus", () => {
     for (const events of await watchers) expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
-  it.runIf(testBackend() === "postgres")(
+  // Only a real Postgres has LISTEN connections to cut; on PGlite the case is not registered at all.
+  (testBackend() === "postgres" ? it : () => undefined)(
     "catches up on what was published while its LISTEN connection was cut",
     async () => {
       const interviewId = await newInterview();
