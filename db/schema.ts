@@ -216,3 +216,68 @@ export const interviewEvents = pgTable(
   (table) => [primaryKey({ columns: [table.interviewId, table.seq] })],
 );
 export type InterviewEventRow = typeof interviewEvents.$inferSelect;
+
+/** The most people in one study room, host included. */
+export const ROOM_MEMBER_LIMIT = 20;
+
+/**
+ * A team study room: one host, members who joined through an invite link, rounds in which one
+ * member is the candidate. `scenarioId` null means the host chooses a scenario for each round.
+ */
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    scenarioId: text("scenario_id").$type<ScenarioId>(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    minutes: integer("minutes").notNull().default(45),
+    hostUserId: uuid("host_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    createdAt: createdAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (table) => [index("rooms_host_idx").on(table.hostUserId, table.createdAt)],
+);
+export type Room = typeof rooms.$inferSelect;
+
+/** Who is in a room. A removed member keeps the row (with `removedAt`) so an old link cannot bring them back. */
+export const roomMembers = pgTable(
+  "room_members",
+  {
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.roomId, table.userId] }), index("room_members_user_idx").on(table.userId)],
+);
+export type RoomMember = typeof roomMembers.$inferSelect;
+
+/** An invite link's unguessable token, with an expiry; the host can revoke it. */
+export const roomInvites = pgTable(
+  "room_invites",
+  {
+    token: text("token").primaryKey(),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("room_invites_room_idx").on(table.roomId)],
+);
+export type RoomInvite = typeof roomInvites.$inferSelect;

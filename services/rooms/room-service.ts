@@ -1,0 +1,194 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/client";
+import {
+  closeRoomById,
+  createRoomInvite,
+  createRoomWithHost,
+  getRoomById,
+  getRoomInvite,
+  getRoomMember,
+  joinRoomUnlessFull,
+  listRoomMembers,
+  removeRoomMember,
+  revokeRoomInvite,
+  setRoomHost,
+} from "@/db/queries/rooms";
+import { ensureUser } from "@/db/queries/users";
+import { ROOM_MEMBER_LIMIT, type Room } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Level, ScenarioId } from "@/lib/framework";
+
+/** How long an invite link works unless the host revokes it first. */
+export const INVITE_DAYS = [1, 7] as const;
+
+export interface RoomView {
+  id: string;
+  title: string;
+  scenarioId: ScenarioId | null;
+  level: Level;
+  minutes: number;
+  status: Room["status"];
+  hostUserId: string;
+  members: Array<{ userId: string; displayName: string; isHost: boolean }>;
+}
+
+const NOT_FOUND = "This room does not exist, or you are not in it.";
+
+/**
+ * The room if `userId` is a current member. Anyone else, a removed member included, gets the
+ * same answer as for a room that does not exist, so room ids reveal nothing.
+ */
+async function requireMember(database: Database, roomId: string, userId: string): Promise<Room> {
+  const [room, member] = await Promise.all([
+    getRoomById({ db: database.db, id: roomId }),
+    getRoomMember({ db: database.db, roomId, userId }),
+  ]);
+  if (!room || !member || member.removedAt) throw new AppError("not_found:room", NOT_FOUND);
+  return room;
+}
+
+async function requireHost(database: Database, roomId: string, userId: string): Promise<Room> {
+  const room = await requireMember(database, roomId, userId);
+  if (room.hostUserId !== userId) throw new AppError("forbidden:room_host", "Only the room's host can do that.");
+  return room;
+}
+
+async function toRoomView(database: Database, room: Room): Promise<RoomView> {
+  const members = await listRoomMembers({ db: database.db, roomId: room.id });
+  return {
+    id: room.id,
+    title: room.title,
+    scenarioId: room.scenarioId,
+    level: room.level,
+    minutes: room.minutes,
+    status: room.status,
+    hostUserId: room.hostUserId,
+    members: members.map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      isHost: m.userId === room.hostUserId,
+    })),
+  };
+}
+
+/** Opens a room with its host as the first member. */
+export async function createRoom(
+  database: Database,
+  input: {
+    hostUserId: string;
+    hostName: string;
+    title: string;
+    scenarioId: ScenarioId | null;
+    level: Level;
+    minutes: number;
+  },
+): Promise<RoomView> {
+  await ensureUser({ db: database.db, id: input.hostUserId });
+  const room = await createRoomWithHost({
+    db: database.db,
+    values: {
+      title: input.title,
+      scenarioId: input.scenarioId,
+      level: input.level,
+      minutes: input.minutes,
+      hostUserId: input.hostUserId,
+    },
+    hostName: input.hostName,
+  });
+  return toRoomView(database, room);
+}
+
+/** The room as a member sees it. */
+export async function getRoom(database: Database, roomId: string, userId: string): Promise<RoomView> {
+  return toRoomView(database, await requireMember(database, roomId, userId));
+}
+
+/** A new invite link (an unguessable 256-bit token) valid for `days`; host only. */
+export async function inviteToRoom(
+  database: Database,
+  input: { roomId: string; userId: string; days: (typeof INVITE_DAYS)[number]; now?: Date },
+): Promise<{ token: string; expiresAt: string }> {
+  const room = await requireHost(database, input.roomId, input.userId);
+  if (room.status !== "open") throw new AppError("conflict:room_closed", "This room is closed.");
+  const now = input.now ?? new Date();
+  const invite = await createRoomInvite({
+    db: database.db,
+    values: {
+      token: randomBytes(32).toString("base64url"),
+      roomId: room.id,
+      createdBy: input.userId,
+      expiresAt: new Date(now.getTime() + input.days * 86_400_000),
+    },
+  });
+  return { token: invite.token, expiresAt: invite.expiresAt.toISOString() };
+}
+
+/** Ends an invite link; host only. */
+export async function revokeInvite(database: Database, input: { roomId: string; userId: string; token: string }) {
+  await requireHost(database, input.roomId, input.userId);
+  if (!(await revokeRoomInvite({ db: database.db, roomId: input.roomId, token: input.token }))) {
+    throw new AppError("not_found:room_invite", "This room has no such link.");
+  }
+}
+
+/**
+ * Joins the room an invite link points at, under a display name. A link that is unknown,
+ * expired or revoked reads as missing; a full room (ROOM_MEMBER_LIMIT people) is refused with
+ * a sentence, and so is someone the host removed. Joining twice changes nothing.
+ */
+export async function joinRoom(
+  database: Database,
+  input: { token: string; userId: string; displayName: string; now?: Date },
+): Promise<RoomView> {
+  const now = input.now ?? new Date();
+  const invite = await getRoomInvite({ db: database.db, token: input.token });
+  if (!invite || invite.revokedAt || invite.expiresAt <= now) {
+    throw new AppError("not_found:room_invite", "This invite link does not work: it may have expired or been revoked.");
+  }
+  await ensureUser({ db: database.db, id: input.userId });
+  const outcome = await joinRoomUnlessFull({
+    db: database.db,
+    roomId: invite.roomId,
+    userId: input.userId,
+    displayName: input.displayName,
+    limit: ROOM_MEMBER_LIMIT,
+  });
+  if (outcome === "full") {
+    throw new AppError("conflict:room_full", `This room is full: a room holds at most ${ROOM_MEMBER_LIMIT} people.`);
+  }
+  if (outcome === "closed") throw new AppError("conflict:room_closed", "This room is closed.");
+  if (outcome === "removed" || outcome === "missing") {
+    throw new AppError("not_found:room_invite", "This invite link does not work for you.");
+  }
+  return getRoom(database, invite.roomId, input.userId);
+}
+
+/** Removes a member at once (host only; the host cannot remove themself: hand the room over first). */
+export async function removeMember(database: Database, input: { roomId: string; userId: string; memberId: string }) {
+  await requireHost(database, input.roomId, input.userId);
+  if (input.memberId === input.userId) {
+    throw new AppError("bad_request:room_member", "Hand the room to someone else before leaving it.");
+  }
+  if (!(await removeRoomMember({ db: database.db, roomId: input.roomId, userId: input.memberId }))) {
+    throw new AppError("not_found:room_member", "That person is not in this room.");
+  }
+}
+
+/** Makes another current member the host. */
+export async function handOverHost(
+  database: Database,
+  input: { roomId: string; userId: string; newHostId: string },
+): Promise<RoomView> {
+  await requireHost(database, input.roomId, input.userId);
+  const member = await getRoomMember({ db: database.db, roomId: input.roomId, userId: input.newHostId });
+  if (!member || member.removedAt) throw new AppError("not_found:room_member", "That person is not in this room.");
+  await setRoomHost({ db: database.db, roomId: input.roomId, userId: input.newHostId });
+  return getRoom(database, input.roomId, input.userId);
+}
+
+/** Closes the room for good: no one joins, its links stop working. Host only. */
+export async function closeRoom(database: Database, input: { roomId: string; userId: string }): Promise<RoomView> {
+  await requireHost(database, input.roomId, input.userId);
+  await closeRoomById({ db: database.db, roomId: input.roomId });
+  return getRoom(database, input.roomId, input.userId);
+}
