@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { DEFAULT_LEVEL } from "@/lib/framework";
+import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
+import { INVITE_DAYS } from "@/services/rooms/room-service";
+
+/** A display name: what others in the room see. NUL and other control characters are refused. */
+const displayName = z
+  .string()
+  .trim()
+  .min(1, "a display name cannot be empty")
+  .max(40, "a display name can be at most 40 characters")
+  .regex(/^[^\p{Cc}]*$/u, "a display name cannot hold control characters");
+
+export const createRoomBody = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "a room needs a title")
+    .max(80, "a title can be at most 80 characters")
+    .regex(/^[^\p{Cc}]*$/u, "a title cannot hold control characters"),
+  /** null: the host chooses a scenario for each round. */
+  scenarioId: scenarioIdSchema.nullable().default(null),
+  level: levelSchema.default(DEFAULT_LEVEL),
+  minutes: z
+    .number()
+    .int()
+    .min(10, "a round lasts at least 10 minutes")
+    .max(120, "a round lasts at most 120 minutes")
+    .default(45),
+  displayName,
+});
+
+export const joinRoomBody = z.object({
+  token: z.string().min(1, "the invite token is missing").max(200, "not an invite token"),
+  displayName,
+});
+
+export const inviteBody = z.object({
+  days: z
+    .union(
+      INVITE_DAYS.map((d) => z.literal(d)),
+      { message: "must be 1 or 7" },
+    )
+    .default(7),
+});
+
+export const roomIdParam = z.uuid({ message: "not a room id" });
+export const userIdParam = z.uuid({ message: "not a member id" });
+export const hostBody = z.object({ userId: userIdParam });
