@@ -25,11 +25,17 @@ test("a scenario page publishes its rubric, level by level", async ({ page }) =>
   for (const step of ["clarify-requirements", "evaluation", "monitoring"]) {
     await expect(page.getByTestId(`rubric-step-${step}`)).toBeVisible();
   }
-  const seniorItems = await page.getByTestId("rubric-item").count();
+  // Each level is its own page load: count only once the chosen level's page has rendered.
+  const itemsAt = async (level: "mid" | "senior" | "staff") => {
+    await expect(page.getByTestId(`rubric-level-${level}`)).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("rubric-item").first()).toBeVisible();
+    return page.getByTestId("rubric-item").count();
+  };
+  const seniorItems = await itemsAt("senior");
   await page.getByTestId("rubric-level-mid").click();
-  const midItems = await page.getByTestId("rubric-item").count();
+  const midItems = await itemsAt("mid");
   await page.getByTestId("rubric-level-staff").click();
-  const staffItems = await page.getByTestId("rubric-item").count();
+  const staffItems = await itemsAt("staff");
   expect(midItems).toBeLessThan(seniorItems);
   expect(seniorItems).toBeLessThan(staffItems);
   expect(staffItems).toBe(42);
