@@ -1,21 +1,4 @@
-/**
- * `npm run bench:retrieval [-- --set tuning|held-out|all]`: hit@1, hit@5 and MRR of the
- * grounding search on labelled query sets, each measured on its own over the same index: BM25
- * alone, the vector index alone, the hybrid that `searchGrounding` serves, and the hybrid with
- * the cross-encoder when one can be loaded. Also query latency with the query embedding
- * included, and how often HNSW returns the same top 10 as an exact scan, per ef_search.
- *
- * tuning-set.json is what the search was tuned on; held-out-set.json is written by someone
- * else and must never be tuned on, so its queries and misses are never printed here, only
- * its figures. Runs on a fresh database with the whole library indexed, migrated and seeded as
- * the app does: embedded PGlite, a real Postgres (`--database=pglite|postgres|both`, see
- * ../bench-databases.ts), or both in one run. Prints tables with the databases side by side,
- * then JSON.
- */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { type PassageHit, searchPassagesByVector } from "@/db/queries/search";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
@@ -23,7 +6,6 @@ import { chooseEmbedder } from "@/lib/embeddings/get-embedder";
 import { chooseReranker } from "@/lib/embeddings/get-reranker";
 import { getConfig } from "@/lib/env";
 import { loadScenarioLibrary } from "@/lib/scenarios/load";
-import { scenarioIdSchema, stepIdSchema } from "@/lib/scenarios/schema";
 import { expandQuery } from "@/lib/search/expand-query";
 import { rankLexically } from "@/lib/search/rank-lexically";
 import {
@@ -44,20 +26,8 @@ import {
 } from "../bench-databases";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
+import { firstHitRank, type LabelledQuery, loadSets, SET_FILES, type SetName, summarise } from "./query-sets";
 
-const querySetSchema = z.array(
-  z.object({
-    id: z.string(),
-    query: z.string(),
-    kind: z.enum(["lexical", "paraphrase"]),
-    scenarioId: scenarioIdSchema.nullable(),
-    relevant: z.array(z.object({ scenarioId: scenarioIdSchema.nullable(), step: stepIdSchema })).min(1),
-  }),
-);
-type LabelledQuery = z.infer<typeof querySetSchema>[number];
-
-const SET_FILES = { tuning: "tuning-set.json", "held-out": "held-out-set.json" } as const;
-type SetName = keyof typeof SET_FILES;
 const RANKINGS = ["bm25 only", "vector only", "hybrid", "hybrid + reranker"] as const;
 type Ranking = (typeof RANKINGS)[number];
 
@@ -79,33 +49,6 @@ function readOptions(): { set: SetName | "all"; database: string | undefined } {
   if (set !== "all" && !(set in SET_FILES))
     throw new UsageError(`--set must be tuning, held-out or all (got "${set}").`);
   return { set: set as SetName | "all", database: values.database };
-}
-
-function loadSets(option: SetName | "all"): Array<{ name: SetName; queries: LabelledQuery[] }> {
-  const file = (name: SetName) => path.join(import.meta.dirname, SET_FILES[name]);
-  const names: SetName[] = option === "all" ? ["tuning", "held-out"] : [option];
-  const present = names.filter((name) => existsSync(file(name)));
-  if (option === "held-out" && present.length === 0) throw new UsageError(`${SET_FILES["held-out"]} is absent.`);
-  if (present.length < names.length) console.log(`note: ${SET_FILES["held-out"]} is absent; measuring tuning only.`);
-  return present.map((name) => ({ name, queries: querySetSchema.parse(JSON.parse(readFileSync(file(name), "utf8"))) }));
-}
-
-/** A result answers the query when its scenario and one of its steps are labelled relevant. */
-function firstHitRank(results: GroundingResult[], query: LabelledQuery): number | null {
-  const index = results.findIndex((r) =>
-    query.relevant.some((l) => l.scenarioId === r.scenarioId && r.steps.includes(l.step)),
-  );
-  return index === -1 ? null : index + 1;
-}
-
-function quality(ranks: Array<number | null>) {
-  const n = ranks.length;
-  return {
-    queries: n,
-    hitAt1: round(ranks.filter((r) => r === 1).length / n),
-    hitAt5: round(ranks.filter((r) => r !== null && r <= 5).length / n),
-    mrr: round(ranks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / n),
-  };
 }
 
 type Search = (q: LabelledQuery) => Promise<GroundingResult[]>;
@@ -152,14 +95,6 @@ async function measureSet(searches: Searches, name: SetName, queries: LabelledQu
     rows[ranking] = summarise(ranks);
   }
   return { queries: queries.length, rows, ...(name === "tuning" && { hybridMissesAt5: misses }) };
-}
-
-function summarise(ranks: Array<{ kind: LabelledQuery["kind"]; rank: number | null }>) {
-  return {
-    overall: quality(ranks.map((r) => r.rank)),
-    paraphrase: quality(ranks.filter((r) => r.kind === "paraphrase").map((r) => r.rank)),
-    lexical: quality(ranks.filter((r) => r.kind === "lexical").map((r) => r.rank)),
-  };
 }
 
 async function timeSearches(search: Search, queries: LabelledQuery[]) {
