@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -9,11 +10,13 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   vector,
 } from "drizzle-orm/pg-core";
 import { LEVELS, type ScenarioId, type StepId } from "@/lib/domain/framework";
 import type { ScoreReport } from "@/lib/domain/report";
+import { ROOM_EVENT_KINDS } from "@/lib/rooms/types";
 
 /** Dimension of the passage index; the default embedding model (all-MiniLM-L6-v2) and the fallback both produce it. */
 export const EMBEDDING_DIMENSION = 384;
@@ -45,8 +48,11 @@ export const interviews = pgTable(
       .notNull()
       .default("active"),
     currentStep: text("current_step").$type<StepId>().notNull(),
-    /** "live" interviews run the interviewer graph; "import" ones are scored transcripts of human mock interviews. */
-    source: text("source", { enum: ["live", "import"] })
+    /**
+     * "live" interviews run the interviewer graph; "import" ones are scored transcripts of human
+     * mock interviews; "peer" ones are study-room rounds where a member asks the questions.
+     */
+    source: text("source", { enum: ["live", "import", "peer"] })
       .notNull()
       .default("live"),
     /** A drill covers one step only: the interview opens at it and wraps up after it. */
@@ -281,3 +287,101 @@ export const roomInvites = pgTable(
   (table) => [index("room_invites_room_idx").on(table.roomId)],
 );
 export type RoomInvite = typeof roomInvites.$inferSelect;
+
+/**
+ * One round of a study room: an ordinary interview (owned by the candidate, so it is in their
+ * history) that also belongs to the room. `interviewerUserId` null means the AI interviews.
+ * At most one round of a room runs at a time.
+ */
+export const roomRounds = pgTable(
+  "room_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    scenarioId: text("scenario_id").$type<ScenarioId>().notNull(),
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    candidateUserId: uuid("candidate_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    interviewerUserId: uuid("interviewer_user_id").references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["running", "ended"] })
+      .notNull()
+      .default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("room_rounds_room_number_idx").on(table.roomId, table.number),
+    uniqueIndex("room_rounds_one_running_idx").on(table.roomId).where(sql`${table.status} = 'running'`),
+    index("room_rounds_interview_idx").on(table.interviewId),
+  ],
+);
+export type RoomRound = typeof roomRounds.$inferSelect;
+
+/** A peer's tick on one rubric item of a round, with the candidate's sentence they quote. Private until the round ends. */
+export const roundScores = pgTable(
+  "round_scores",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => roomRounds.id, { onDelete: "cascade" }),
+    scorerUserId: uuid("scorer_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rubricId: text("rubric_id").notNull(),
+    step: text("step").$type<StepId>().notNull(),
+    ticked: boolean("ticked").notNull(),
+    quote: text("quote"),
+    quoteMessageId: text("quote_message_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.roundId, table.scorerUserId, table.rubricId] })],
+);
+export type RoundScore = typeof roundScores.$inferSelect;
+
+/**
+ * What members write during a round: a `comment` is tied to a message and shared with the room
+ * once the round ends; a `note` is private to its author for good, and kept in their history.
+ */
+export const roundRemarks = pgTable(
+  "round_remarks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => roomRounds.id, { onDelete: "cascade" }),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["comment", "note"] }).notNull(),
+    messageId: text("message_id"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("round_remarks_round_idx").on(table.roundId, table.createdAt),
+    index("round_remarks_author_idx").on(table.authorUserId, table.kind, table.createdAt),
+  ],
+);
+export type RoundRemark = typeof roundRemarks.$inferSelect;
+
+/** A room's live events in order (members, host, rounds); numbered per room like interview events. */
+export const roomEvents = pgTable(
+  "room_events",
+  {
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    kind: text("kind", { enum: ROOM_EVENT_KINDS }).notNull(),
+    data: jsonb("data").$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.roomId, table.seq] })],
+);
+export type RoomEventRow = typeof roomEvents.$inferSelect;

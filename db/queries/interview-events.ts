@@ -1,20 +1,13 @@
-import { and, asc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, max } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type InterviewEventKind, type InterviewEventRow, interviewEvents } from "../schema";
+import { appendSequencedEvent } from "./sequenced-events";
 
 /** The channel every server LISTENs on; a notification carries `<interviewId>:<seq>` and nothing else. */
 export const INTERVIEW_EVENTS_CHANNEL = "probe_interview_events";
 
-/** Two writers racing for one number retry; more than this many losses in a row is a fault. */
-const MAX_APPEND_ATTEMPTS = 20;
-
-/**
- * Appends an event with the interview's next sequence number and notifies every listening
- * server when it commits. The number is the largest stored plus one: a writer that loses the
- * race waits on the key, finds it taken and tries again, so numbers follow commit order and a
- * reader never sees a later number before an earlier one.
- */
+/** Appends an event with the interview's next number and notifies every server (see appendSequencedEvent). */
 export function appendInterviewEvent({
   db,
   interviewId,
@@ -26,22 +19,13 @@ export function appendInterviewEvent({
   kind: InterviewEventKind;
   data: Record<string, string>;
 }): Promise<number> {
-  return withDbError("db:append_interview_event", async () => {
-    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-      const result = await db.execute<{ seq: number }>(sql`
-        WITH appended AS (
-          INSERT INTO interview_events (interview_id, seq, kind, data)
-          SELECT ${interviewId}::uuid, coalesce(max(seq), 0) + 1, ${kind}, ${JSON.stringify(data)}::jsonb
-          FROM interview_events WHERE interview_id = ${interviewId}::uuid
-          ON CONFLICT DO NOTHING
-          RETURNING seq
-        )
-        SELECT seq, pg_notify(${INTERVIEW_EVENTS_CHANNEL}, ${interviewId} || ':' || seq) FROM appended`);
-      const seq = result.rows[0]?.seq;
-      if (seq !== undefined) return Number(seq);
-    }
-    throw new Error(`no free sequence number after ${MAX_APPEND_ATTEMPTS} attempts`);
-  });
+  return withDbError("db:append_interview_event", () =>
+    appendSequencedEvent(
+      db,
+      { table: "interview_events", keyColumn: "interview_id", channel: INTERVIEW_EVENTS_CHANNEL },
+      { key: interviewId, kind, data },
+    ),
+  );
 }
 
 /** The interview's events after `afterSeq`, oldest first, at most `limit`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StepId } from "@/lib/framework";
+import { ROOM_EVENT_KINDS } from "@/lib/rooms/types";
 import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 
 /**
@@ -29,6 +30,13 @@ export const streamEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("check-progress"), turnId: z.string(), message: z.string() }),
   /** The interview ended and its report is stored; read it with the interview. */
   z.object({ type: z.literal("report") }),
+  /** Something changed in a study room (lib/rooms/types.ts ROOM_EVENT_KINDS); the page reads the room again. */
+  z.object({
+    type: z.literal("room"),
+    kind: z.enum(ROOM_EVENT_KINDS),
+    userId: z.string().optional(),
+    roundId: z.string().optional(),
+  }),
   /** A pipeline run's result and its summary. */
   z.object({ type: z.literal("result"), result: z.unknown(), summary: z.unknown() }),
   /** The stream failed: the same body as an HTTP error, with its status. */

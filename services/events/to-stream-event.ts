@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { getMessageById } from "@/db/queries/messages";
-import type { InterviewEventRow } from "@/db/schema";
+import type { InterviewEventKind } from "@/db/schema";
 import type { StepId } from "@/lib/framework";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import { toTurn } from "@/services/interviews/view";
@@ -13,7 +13,7 @@ import { toTurn } from "@/services/interviews/view";
 export async function toStreamEvent(
   database: Database,
   interviewId: string,
-  row: InterviewEventRow,
+  row: { kind: InterviewEventKind; data: Record<string, string> },
 ): Promise<StreamEvent | null> {
   const data = row.data;
   switch (row.kind) {

@@ -36,14 +36,19 @@ export interface Viewer {
 
 const EMPTY_STATE: GraphState = { values: {}, next: [], waiting: false };
 
-/** Imported transcripts have no interviewer thread: their view is the stored turns and report. */
+/**
+ * Imported transcripts and member-interviewed rounds have no interviewer thread: their view is
+ * the stored turns and report. A round's step clock starts when the step was set (the row's
+ * last update).
+ */
 async function reconcileOrRead(database: Database, graph: InterviewerGraph, interview: Interview): Promise<Reconciled> {
-  if (interview.source === "import") {
-    return {
-      interview,
-      state: EMPTY_STATE,
-      rows: await listMessagesByInterview({ db: database.db, interviewId: interview.id }),
-    };
+  if (interview.source !== "live") {
+    const rows = await listMessagesByInterview({ db: database.db, interviewId: interview.id });
+    const state =
+      interview.source === "peer"
+        ? { ...EMPTY_STATE, values: { stepStartedAt: interview.updatedAt.toISOString(), minutes: interview.minutes } }
+        : EMPTY_STATE;
+    return { interview, state, rows };
   }
   return reconcile(database, graph, interview);
 }
@@ -112,6 +117,9 @@ export async function sendCandidateMessage(
     );
     if (before.interview.status === "completed" || before.interview.source === "import") {
       throw new AppError("conflict:interview", "This interview has ended; start a new one to keep practising.");
+    }
+    if (before.interview.source === "peer") {
+      throw new AppError("conflict:interview", "A member interviews this study-room round: answer in the room.");
     }
     const message = {
       id: input.messageId,

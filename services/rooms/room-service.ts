@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
+import { listRoomMemberNames, listRoomRounds, listRoomsOfMember } from "@/db/queries/room-rounds";
 import {
   closeRoomById,
   createRoomInvite,
   createRoomWithHost,
-  getRoomById,
   getRoomInvite,
   getRoomMember,
   joinRoomUnlessFull,
@@ -17,44 +17,29 @@ import { ensureUser } from "@/db/queries/users";
 import { ROOM_MEMBER_LIMIT, type Room } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Level, ScenarioId } from "@/lib/framework";
+import type { RoomListItem, RoomView } from "@/lib/rooms/types";
+import { getScenario } from "@/lib/scenarios/library";
+import { getRoomEventBus } from "@/services/events/room-event-bus";
+import { requireHost, requireMember, requireOpen } from "./room-access";
 
 /** How long an invite link works unless the host revokes it first. */
 export const INVITE_DAYS = [1, 7] as const;
 
-export interface RoomView {
-  id: string;
-  title: string;
-  scenarioId: ScenarioId | null;
-  level: Level;
-  minutes: number;
-  status: Room["status"];
-  hostUserId: string;
-  members: Array<{ userId: string; displayName: string; isHost: boolean }>;
-}
+export type { RoomView } from "@/lib/rooms/types";
 
-const NOT_FOUND = "This room does not exist, or you are not in it.";
-
-/**
- * The room if `userId` is a current member. Anyone else, a removed member included, gets the
- * same answer as for a room that does not exist, so room ids reveal nothing.
- */
-async function requireMember(database: Database, roomId: string, userId: string): Promise<Room> {
-  const [room, member] = await Promise.all([
-    getRoomById({ db: database.db, id: roomId }),
-    getRoomMember({ db: database.db, roomId, userId }),
+/** The room as `viewerId` sees it: members, rounds newest first, and its latest live event. */
+async function toRoomView(database: Database, room: Room, viewerId: string): Promise<RoomView> {
+  const [members, rounds, names, eventSeq] = await Promise.all([
+    listRoomMembers({ db: database.db, roomId: room.id }),
+    listRoomRounds({ db: database.db, roomId: room.id }),
+    listRoomMemberNames({ db: database.db, roomId: room.id }),
+    getRoomEventBus(database).latestSeq(room.id),
   ]);
-  if (!room || !member || member.removedAt) throw new AppError("not_found:room", NOT_FOUND);
-  return room;
-}
-
-async function requireHost(database: Database, roomId: string, userId: string): Promise<Room> {
-  const room = await requireMember(database, roomId, userId);
-  if (room.hostUserId !== userId) throw new AppError("forbidden:room_host", "Only the room's host can do that.");
-  return room;
-}
-
-async function toRoomView(database: Database, room: Room): Promise<RoomView> {
-  const members = await listRoomMembers({ db: database.db, roomId: room.id });
+  const person = (userId: string) => ({
+    userId,
+    displayName: names.get(userId) ?? "A former member",
+    isHost: userId === room.hostUserId,
+  });
   return {
     id: room.id,
     title: room.title,
@@ -68,6 +53,20 @@ async function toRoomView(database: Database, room: Room): Promise<RoomView> {
       displayName: m.displayName,
       isHost: m.userId === room.hostUserId,
     })),
+    rounds: rounds.map((round) => ({
+      id: round.id,
+      number: round.number,
+      scenarioId: round.scenarioId,
+      scenarioTitle: getScenario(round.scenarioId).title,
+      status: round.status,
+      candidate: person(round.candidateUserId),
+      interviewer: round.interviewerUserId ? person(round.interviewerUserId) : null,
+      startedAt: round.startedAt.toISOString(),
+      endedAt: round.endedAt?.toISOString() ?? null,
+    })),
+    currentRoundId: rounds.find((r) => r.status === "running")?.id ?? null,
+    eventSeq,
+    viewerId,
   };
 }
 
@@ -95,12 +94,12 @@ export async function createRoom(
     },
     hostName: input.hostName,
   });
-  return toRoomView(database, room);
+  return toRoomView(database, room, input.hostUserId);
 }
 
 /** The room as a member sees it. */
 export async function getRoom(database: Database, roomId: string, userId: string): Promise<RoomView> {
-  return toRoomView(database, await requireMember(database, roomId, userId));
+  return toRoomView(database, await requireMember(database, roomId, userId), userId);
 }
 
 /** A new invite link (an unguessable 256-bit token) valid for `days`; host only. */
@@ -109,7 +108,7 @@ export async function inviteToRoom(
   input: { roomId: string; userId: string; days: (typeof INVITE_DAYS)[number]; now?: Date },
 ): Promise<{ token: string; expiresAt: string }> {
   const room = await requireHost(database, input.roomId, input.userId);
-  if (room.status !== "open") throw new AppError("conflict:room_closed", "This room is closed.");
+  requireOpen(room);
   const now = input.now ?? new Date();
   const invite = await createRoomInvite({
     db: database.db,
@@ -160,6 +159,9 @@ export async function joinRoom(
   if (outcome === "removed" || outcome === "missing") {
     throw new AppError("not_found:room_invite", "This invite link does not work for you.");
   }
+  if (outcome === "joined") {
+    await getRoomEventBus(database).publish(invite.roomId, "member-joined", { userId: input.userId });
+  }
   return getRoom(database, invite.roomId, input.userId);
 }
 
@@ -172,6 +174,8 @@ export async function removeMember(database: Database, input: { roomId: string; 
   if (!(await removeRoomMember({ db: database.db, roomId: input.roomId, userId: input.memberId }))) {
     throw new AppError("not_found:room_member", "That person is not in this room.");
   }
+  // Every server closes the removed member's streams when this event reaches it.
+  await getRoomEventBus(database).publish(input.roomId, "member-removed", { userId: input.memberId });
 }
 
 /** Makes another current member the host. */
@@ -183,6 +187,7 @@ export async function handOverHost(
   const member = await getRoomMember({ db: database.db, roomId: input.roomId, userId: input.newHostId });
   if (!member || member.removedAt) throw new AppError("not_found:room_member", "That person is not in this room.");
   await setRoomHost({ db: database.db, roomId: input.roomId, userId: input.newHostId });
+  await getRoomEventBus(database).publish(input.roomId, "host-changed", { userId: input.newHostId });
   return getRoom(database, input.roomId, input.userId);
 }
 
@@ -190,5 +195,19 @@ export async function handOverHost(
 export async function closeRoom(database: Database, input: { roomId: string; userId: string }): Promise<RoomView> {
   await requireHost(database, input.roomId, input.userId);
   await closeRoomById({ db: database.db, roomId: input.roomId });
+  await getRoomEventBus(database).publish(input.roomId, "room-closed");
   return getRoom(database, input.roomId, input.userId);
+}
+
+/** The rooms `userId` is in, newest first. */
+export async function listRooms(database: Database, userId: string): Promise<RoomListItem[]> {
+  const rows = await listRoomsOfMember({ db: database.db, userId });
+  return rows.map(({ room, memberCount }) => ({
+    id: room.id,
+    title: room.title,
+    status: room.status,
+    memberCount,
+    isHost: room.hostUserId === userId,
+    createdAt: room.createdAt.toISOString(),
+  }));
 }

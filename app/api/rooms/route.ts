@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
-import { createRoom } from "@/services/rooms/room-service";
+import { createRoom, listRooms } from "@/services/rooms/room-service";
 import { createRoomBody } from "./schemas";
 
 /** POST: opens a study room with this browser as its host. */
@@ -17,4 +17,9 @@ export const POST = handleRoute(async (request: Request) => {
     minutes: body.minutes,
   });
   return NextResponse.json(room, { status: 201 });
+});
+
+/** GET: the rooms this browser is in, newest first. */
+export const GET = handleRoute(async () => {
+  return NextResponse.json({ rooms: await listRooms(await getDatabase(), await getCurrentUserId()) });
 });

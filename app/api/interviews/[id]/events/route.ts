@@ -1,16 +1,10 @@
-import { z } from "zod";
+import { afterSeqOf } from "@/lib/http/after-seq";
 import { handleRoute } from "@/lib/http/handle-route";
 import { streamResponse } from "@/lib/http/stream-response";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { openInterviewWatch } from "@/services/interviews/watch-interview";
 import { interviewIdParam } from "../../schemas";
-
-const seqParam = z.coerce
-  .number()
-  .int("not an event number")
-  .min(0, "not an event number")
-  .max(2 ** 31 - 1);
 
 /**
  * GET: the interview's live events as server-sent events, each with its sequence number as the
@@ -21,9 +15,7 @@ const seqParam = z.coerce
  */
 export const GET = handleRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const interviewId = interviewIdParam.parse((await context.params).id);
-  const lastEventId = request.headers.get("last-event-id");
-  const after = new URL(request.url).searchParams.get("after");
-  const afterSeq = seqParam.parse(lastEventId ?? after ?? 0);
+  const afterSeq = afterSeqOf(request);
   const database = await getDatabase();
   const watch = await openInterviewWatch(database, {
     interviewId,
