@@ -21,6 +21,7 @@ import type { RoomListItem, RoomView } from "@/lib/rooms/types";
 import { getScenario } from "@/lib/scenarios/library";
 import { getRoomEventBus } from "@/services/events/room-event-bus";
 import { requireHost, requireMember, requireOpen } from "./room-access";
+import { finishRoundIfInterviewEnded } from "./round-lifecycle";
 
 /** How long an invite link works unless the host revokes it first. */
 export const INVITE_DAYS = [1, 7] as const;
@@ -31,7 +32,10 @@ export type { RoomView } from "@/lib/rooms/types";
 async function toRoomView(database: Database, room: Room, viewerId: string): Promise<RoomView> {
   const [members, rounds, names, eventSeq] = await Promise.all([
     listRoomMembers({ db: database.db, roomId: room.id }),
-    listRoomRounds({ db: database.db, roomId: room.id }),
+    // A round whose interview ended elsewhere (the candidate's own End interview) is marked here.
+    listRoomRounds({ db: database.db, roomId: room.id }).then((all) =>
+      Promise.all(all.map((round) => finishRoundIfInterviewEnded(database, round))),
+    ),
     listRoomMemberNames({ db: database.db, roomId: room.id }),
     getRoomEventBus(database).latestSeq(room.id),
   ]);

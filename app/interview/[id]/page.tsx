@@ -1,10 +1,12 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { InterviewChat } from "@/components/interview-chat";
+import { RoundBanner } from "@/components/round-banner";
 import { AppError } from "@/lib/errors";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { getInterviewView } from "@/services/interviews/interview-service";
+import { findRoundOfInterview, type RoundLink } from "@/services/rooms/round-of-interview";
 import { interviewIdParam } from "../../api/interviews/schemas";
 
 export const dynamic = "force-dynamic";
@@ -12,11 +14,26 @@ export const dynamic = "force-dynamic";
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = interviewIdParam.safeParse((await params).id);
   if (!parsed.success) notFound();
+  let round: RoundLink | null = null;
   try {
-    const view = await getInterviewView(await getDatabase(), parsed.data, { userId: await getCurrentUserId() });
-    return <InterviewChat initialView={view} rubricTitles={rubricTitlesOf(view.scenarioId)} />;
+    const database = await getDatabase();
+    const view = await getInterviewView(database, parsed.data, { userId: await getCurrentUserId() });
+    round = await findRoundOfInterview(database, view.id);
+    // A round still running is answered in its room, where the others watch and score.
+    if (!round?.running) {
+      const chat = <InterviewChat initialView={view} rubricTitles={rubricTitlesOf(view.scenarioId)} />;
+      if (!round) return chat;
+      const href = `/rooms/${round.roomId}/rounds/${round.roundId}`;
+      return (
+        <>
+          <RoundBanner href={href} number={round.number} roomTitle={round.roomTitle} />
+          {chat}
+        </>
+      );
+    }
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   }
+  redirect(`/rooms/${round.roomId}/rounds/${round.roundId}`);
 }
