@@ -104,7 +104,14 @@ export async function getInterviewView(database: Database, id: string, viewer?: 
 /** Stores the candidate's message first, then lets the interviewer respond. */
 export async function sendCandidateMessage(
   database: Database,
-  input: { interviewId: string; messageId: string; content: string; viewer?: Viewer },
+  input: {
+    interviewId: string;
+    messageId: string;
+    content: string;
+    viewer?: Viewer;
+    /** Shown quietly with the message (who sent it, when it was not the candidate's own typing). */
+    notice?: string;
+  },
   onEvent?: (event: InterviewEvent) => void,
 ): Promise<InterviewView> {
   const graph = await getInterviewerGraph(database);
@@ -127,6 +134,7 @@ export async function sendCandidateMessage(
       role: "candidate" as const,
       step: before.interview.currentStep,
       content: input.content,
+      meta: input.notice ? { notice: input.notice } : null,
     };
     // Watchers on every server see the candidate's message before any word of the reply.
     if (await saveMessage({ db: database.db, message })) {

@@ -69,8 +69,11 @@ export async function movePeerInterviewToStep(
   });
 }
 
-/** Ends the interview: the AI scores the transcript as it stands, and the report is announced. */
-export async function completePeerInterview(database: Database, interviewId: string): Promise<void> {
+/**
+ * Ends the interview: the AI scores the transcript as it stands, and the report is announced.
+ * Also the fallback for an AI-interviewed round the interviewer did not close when asked to.
+ */
+export async function completeInterviewWithReport(database: Database, interviewId: string): Promise<void> {
   await withTurnLock(database, interviewId, async () => {
     const interview = await getInterviewById({ db: database.db, id: interviewId });
     if (!interview || interview.status === "completed") return;

@@ -126,7 +126,9 @@ export async function reconcile(
   }
   const rows = wrote ? await listMessagesByInterview({ db: database.db, interviewId: interview.id }) : stored;
   const currentStep = state.values.step ?? interview.currentStep;
-  const status = state.values.status ?? "active";
+  // An interview only ever moves forward: one ended from a study room (scored outside the
+  // graph) stays ended with its report.
+  const status = interview.status === "completed" ? "completed" : (state.values.status ?? "active");
   const report = state.values.report ?? null;
   let current = interview;
   if (currentStep !== interview.currentStep || status !== interview.status || (report && !interview.report)) {

@@ -30,14 +30,17 @@ export type { RoomView } from "@/lib/rooms/types";
 
 /** The room as `viewerId` sees it: members, rounds newest first, and its latest live event. */
 async function toRoomView(database: Database, room: Room, viewerId: string): Promise<RoomView> {
-  const [members, rounds, names, eventSeq] = await Promise.all([
+  // A round whose interview ended elsewhere (the candidate's own End interview) is marked first;
+  // then the number, then the state: an event published after the number is one the page's
+  // stream will deliver, so nothing that changed after the read is missed.
+  for (const round of await listRoomRounds({ db: database.db, roomId: room.id })) {
+    await finishRoundIfInterviewEnded(database, round);
+  }
+  const eventSeq = await getRoomEventBus(database).latestSeq(room.id);
+  const [members, current, names] = await Promise.all([
     listRoomMembers({ db: database.db, roomId: room.id }),
-    // A round whose interview ended elsewhere (the candidate's own End interview) is marked here.
-    listRoomRounds({ db: database.db, roomId: room.id }).then((all) =>
-      Promise.all(all.map((round) => finishRoundIfInterviewEnded(database, round))),
-    ),
+    listRoomRounds({ db: database.db, roomId: room.id }),
     listRoomMemberNames({ db: database.db, roomId: room.id }),
-    getRoomEventBus(database).latestSeq(room.id),
   ]);
   const person = (userId: string) => ({
     userId,
@@ -57,7 +60,7 @@ async function toRoomView(database: Database, room: Room, viewerId: string): Pro
       displayName: m.displayName,
       isHost: m.userId === room.hostUserId,
     })),
-    rounds: rounds.map((round) => ({
+    rounds: current.map((round) => ({
       id: round.id,
       number: round.number,
       scenarioId: round.scenarioId,
@@ -68,7 +71,7 @@ async function toRoomView(database: Database, room: Room, viewerId: string): Pro
       startedAt: round.startedAt.toISOString(),
       endedAt: round.endedAt?.toISOString() ?? null,
     })),
-    currentRoundId: rounds.find((r) => r.status === "running")?.id ?? null,
+    currentRoundId: current.find((r) => r.status === "running")?.id ?? null,
     eventSeq,
     viewerId,
   };

@@ -102,6 +102,9 @@ describe("study room rounds", () => {
     expect(ended.status).toBe("ended");
     expect(ended.interview.status).toBe("completed");
     expect(ended.interview.report?.steps).toHaveLength(7);
+    // The transcript says who ended it: the candidate did not type those words.
+    const ending = ended.interview.turns.find((t) => t.role === "candidate" && t.content === "end interview");
+    expect(ending?.notice).toBe("Ada ended the round from the study room.");
     // The seat rotates: the next round has another candidate.
     const next = await startRound(database, { roomId, userId: host, candidateId: observer, interviewerId: null });
     expect(next.number).toBe(2);

@@ -8,7 +8,7 @@ import { getScenario } from "@/lib/scenarios/library";
 import { getRoomEventBus } from "@/services/events/room-event-bus";
 import { deleteInterview, sendCandidateMessage, startInterview } from "@/services/interviews/interview-service";
 import {
-  completePeerInterview,
+  completeInterviewWithReport,
   movePeerInterviewToStep,
   sendPeerMessage,
   startPeerInterview,
@@ -132,15 +132,22 @@ export async function endRound(database: Database, input: RoundRef): Promise<Rou
   if (seat === "observer" && room.hostUserId !== input.userId) {
     throw new AppError("forbidden:round_seat", "Only the host, the candidate or the interviewer ends a round.");
   }
-  if (round.interviewerUserId) {
-    await completePeerInterview(database, round.interviewId);
-  } else {
+  if (!round.interviewerUserId) {
+    // The AI closes its interview as when the candidate presses End interview: the same words,
+    // marked in the transcript with who ended it when that was not the candidate.
+    const name = (await getRoomMember({ db: database.db, roomId: room.id, userId: input.userId }))?.displayName;
     await sendCandidateMessage(database, {
       interviewId: round.interviewId,
       messageId: `${round.id}:end`,
       content: "end interview",
+      ...(seat === "candidate" ? {} : { notice: `${name ?? "The host"} ended the round from the study room.` }),
+    }).catch((error: unknown) => {
+      // Ended meanwhile (the candidate's own End interview, another server): nothing left to do.
+      if (!(error instanceof AppError && error.code === "conflict:interview")) throw error;
     });
   }
+  // A member-interviewed round is scored here; so is an AI one whose interviewer did not close it.
+  await completeInterviewWithReport(database, round.interviewId);
   await finishRoundIfInterviewEnded(database, round);
   return getRoundView(database, input);
 }
