@@ -39,6 +39,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/history" data-testid="nav-history" className="hover:underline">
                 History
               </Link>
+              <Link href="/rooms" data-testid="nav-rooms" className="hover:underline">
+                Study rooms
+              </Link>
               <Link href="/lab" data-testid="nav-lab" className="hover:underline">
                 Lab
               </Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DisplayNameForm } from "@/components/display-name-form";
 import { HistoryTable } from "@/components/history-table";
+import { NotesHistory } from "@/components/rooms/notes-history";
 import { ShareList } from "@/components/share-list";
 import { StartInterviewButton } from "@/components/start-interview-button";
 import { StepProgressChart } from "@/components/step-progress-chart";
@@ -8,13 +9,16 @@ import { DEFAULT_LEVEL, STEP_TITLES } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 import { listScenarioSummaries } from "@/lib/scenarios/summary";
 import { getCurrentUserId } from "@/services/current-user";
+import { getDatabase } from "@/services/database";
 import { getHistory } from "@/services/history";
+import { listNotesOf } from "@/services/rooms/round-notes";
 
 export const dynamic = "force-dynamic";
 
 /** Past attempts, progress per step over time, and the next thing to practise. */
 export default async function HistoryPage() {
-  const history = await getHistory(await getCurrentUserId());
+  const userId = await getCurrentUserId();
+  const [history, notes] = await Promise.all([getHistory(userId), listNotesOf(await getDatabase(), userId)]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -53,6 +57,7 @@ export default async function HistoryPage() {
       )}
       <StepProgressChart progress={history.progress} />
       <ShareList scenarioTitles={Object.fromEntries(listScenarioSummaries().map((s) => [s.id, s.title]))} />
+      <NotesHistory notes={notes} />
     </div>
   );
 }

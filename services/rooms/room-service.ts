@@ -22,6 +22,7 @@ import { getScenario } from "@/lib/scenarios/library";
 import { getRoomEventBus } from "@/services/events/room-event-bus";
 import { requireHost, requireMember, requireOpen } from "./room-access";
 import { finishRoundIfInterviewEnded } from "./round-lifecycle";
+import { endRound } from "./round-service";
 
 /** How long an invite link works unless the host revokes it first. */
 export const INVITE_DAYS = [1, 7] as const;
@@ -198,9 +199,12 @@ export async function handOverHost(
   return getRoom(database, input.roomId, input.userId);
 }
 
-/** Closes the room for good: no one joins, its links stop working. Host only. */
+/** Closes the room for good: no one joins, its links stop working, a running round ends. Host only. */
 export async function closeRoom(database: Database, input: { roomId: string; userId: string }): Promise<RoomView> {
   await requireHost(database, input.roomId, input.userId);
+  // A round still running ends (and is scored) with the room, rather than dangling in a closed one.
+  const running = (await listRoomRounds({ db: database.db, roomId: input.roomId })).find((r) => r.status === "running");
+  if (running) await endRound(database, { roomId: input.roomId, roundId: running.id, userId: input.userId });
   await closeRoomById({ db: database.db, roomId: input.roomId });
   await getRoomEventBus(database).publish(input.roomId, "room-closed");
   return getRoom(database, input.roomId, input.userId);

@@ -5,7 +5,7 @@ import { listInterviewSummariesByUser } from "@/db/queries/interviews";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { AppError } from "@/lib/errors";
 import type { StreamEvent } from "@/lib/streams/stream-event";
-import { createRoom, getRoom, inviteToRoom, joinRoom, removeMember } from "./room-service";
+import { closeRoom, createRoom, getRoom, inviteToRoom, joinRoom, removeMember } from "./room-service";
 import { openRoomWatch, openRoundWatch } from "./room-watch";
 import { addRoundNote, listNotesOf } from "./round-notes";
 import { addRoundComment, saveRoundScores } from "./round-scoring";
@@ -218,6 +218,17 @@ describe("study room rounds", () => {
       ["Ask Grace about latency later", answerId, 1],
     ]);
     expect(await listNotesOf(database, host)).toEqual([]);
+  });
+
+  it("ends a running round, scored, when the host closes the room", async () => {
+    const { roomId, host, candidate } = await roomOfThree();
+    const round = await startRound(database, { roomId, userId: host, candidateId: candidate, interviewerId: null });
+    const closed = await closeRoom(database, { roomId, userId: host });
+    expect(closed.status).toBe("closed");
+    expect(closed.currentRoundId).toBeNull();
+    expect(closed.rounds.map((r) => [r.id, r.status])).toEqual([[round.id, "ended"]]);
+    const view = await getRoundView(database, { roomId, roundId: round.id, userId: candidate });
+    expect(view.interview.report?.steps).toHaveLength(7);
   });
 
   it("closes a removed member's room and round streams at once, and answers them 404 after", async () => {
