@@ -71,17 +71,21 @@ describe("compareScores", () => {
     expect(report.scorers.map((s) => `${s.userId}:${s.displayName}`)).toEqual(["u-alice:Alice", "u-bob:Bob"]);
   });
 
-  // clarify: Alice ticks objective 3 + scale 2 (scope is staff, not counted) = 5/11 -> 45.45 -> 45;
-  //   Bob objective 3 + latency 2 + constraints 2 = 7/11 -> 63.6 -> 64; mean 54.5; |70 - 54.5| / 100 = 0.155.
-  // evaluation: Alice retrieval 2 + ab-test 3 = 5/11 -> 45; Bob 0; mean 22.5; |40 - 22.5| / 100 = 0.175.
+  // The AI's step computation over the ticks (senior: expected weight 11 per step; a staff item
+  // earns half its weight; calibrated by the senior knots 0.32 -> 50, 0.71 -> 80, linear between):
+  // clarify: Alice objective 3 + scale 2 + scope (staff) 2 x 0.5 = 6/11 = 0.5455 -> 50 + 30 x 0.2255/0.39 = 67.3 -> 67;
+  //   Bob objective 3 + latency 2 + constraints 2 = 7/11 = 0.6364 -> 50 + 30 x 0.3164/0.39 = 74.3 -> 74;
+  //   mean 70.5; |70 - 70.5| / 100 = 0.005.
+  // evaluation: Alice retrieval 2 + ab-test 3 = 5/11 = 0.4545 -> 50 + 30 x 0.1345/0.39 = 60.3 -> 60; Bob 0;
+  //   mean 30; |40 - 30| / 100 = 0.1.
   it("scores each step the AI scored, in framework order", () => {
     const scores = report.steps.map((s) => [s.step, s.ai, ...s.peers.map((p) => `${p.userId}:${p.score}`)]);
     expect(scores).toEqual([
-      ["clarify-requirements", 70, "u-alice:45", "u-bob:64"],
-      ["evaluation", 40, "u-alice:45", "u-bob:0"],
+      ["clarify-requirements", 70, "u-alice:67", "u-bob:74"],
+      ["evaluation", 40, "u-alice:60", "u-bob:0"],
     ]);
-    expect(report.steps[0]?.disagreement).toBeCloseTo(0.155, 9);
-    expect(report.steps[1]?.disagreement).toBeCloseTo(0.175, 9);
+    expect(report.steps[0]?.disagreement).toBeCloseTo(0.005, 9);
+    expect(report.steps[1]?.disagreement).toBeCloseTo(0.1, 9);
   });
 
   // Two scorers, so the share ticked is 0, 0.5 or 1. Ties keep step order, then rubric order;

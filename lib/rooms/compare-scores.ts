@@ -2,6 +2,9 @@ import type { Level, ScenarioId } from "@/lib/domain/framework";
 import type { ScoreReport, StepReport } from "@/lib/domain/report";
 import { rubricAtLevel } from "@/lib/rooms/rubric-at-level";
 import type { ComparedItem, ComparedStep, PeerReport, PeerScoreItem } from "@/lib/rooms/types";
+import { getScenario } from "@/lib/scenarios/library";
+import { stepScore } from "@/lib/scoring/aggregate";
+import { decisionsFromCredits } from "@/lib/scoring/coverage";
 
 export interface CompareScoresInput {
   scenarioId: ScenarioId;
@@ -31,8 +34,8 @@ function aiCredit(report: StepReport, rubricId: string): { credit: number; quote
 
 /**
  * The side-by-side report of a finished round: for each rubric item of each step the AI scored,
- * its credit beside every scorer's tick, and per step its score beside each scorer's weighted
- * share of the items expected at the room's level. Items come largest disagreement first so a
+ * its credit beside every scorer's tick, and per step its score beside each scorer's score by the
+ * same computation over their ticks. Items come largest disagreement first so a
  * debrief starts where the AI and the room read the answer differently; ties keep rubric order.
  * Pure and deterministic: the same input always gives the same report and no input is changed.
  */
@@ -48,12 +51,14 @@ export function compareScores(input: CompareScoresInput): PeerReport {
   for (const { step, items } of rubricAtLevel(input.scenarioId, input.level)) {
     const report = aiSteps.get(step);
     if (!report) continue;
-    const expectedWeight = items.filter((item) => item.expected).reduce((sum, item) => sum + item.weight, 0);
+    // A peer's step score is the AI's own computation (lib/scoring: coverage with half credit
+    // for items above the level, then the calibrated scale) over their ticks, so the two
+    // columns are on one scale and differ only where the readings differ. Peers judge relevance
+    // themselves, so no topicality factor applies to them.
+    const rubric = getScenario(input.scenarioId).steps[step].rubric;
     const peerScores = scorers.map((peer, p) => {
-      const earned = items
-        .filter((item) => item.expected && ticks[p]?.get(item.id)?.ticked === true)
-        .reduce((sum, item) => sum + item.weight, 0);
-      const score = expectedWeight === 0 ? 0 : Math.round((100 * earned) / expectedWeight);
+      const credits = Object.fromEntries(rubric.map((item) => [item.id, ticks[p]?.get(item.id)?.ticked ? 1 : 0]));
+      const score = stepScore(decisionsFromCredits(rubric, credits), input.level, 1);
       return { userId: peer.userId, displayName: peer.displayName, score };
     });
     const meanPeer = peerScores.reduce((sum, peer) => sum + peer.score, 0) / Math.max(1, peerScores.length);
