@@ -1,28 +1,10 @@
-/**
- * `npm run bench:rooms [-- --observers N] [--messages N] [--warm-up N]`: a study room full of
- * people watching a round live. Two `next start` servers of the built app (`npm run build`
- * first) on one fresh database on the Postgres server PROBE_BENCH_DATABASE_URL points at; every
- * member's tab streams the round's events over SSE from one server or the other, the candidate
- * answers the AI interviewer through each in turn. Timed: from a message being stored to its
- * reaching every member's stream; counted: deliveries lost and doubled. Prints a table, then
- * one JSON line.
- */
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROOM_MEMBER_LIMIT } from "@/db/schema";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
-import {
-  createFreshDatabase,
-  freePort,
-  kill,
-  type Server,
-  spawnServer,
-  waitForHealth,
-} from "@/services/testing/app-servers";
+import { startServerPair } from "@/services/testing/app-servers";
 import { BENCH_DATABASE_URL_ENV } from "../bench-databases";
 import { DEFAULT_WARM_UP, measureRoom } from "./measure";
 import { printReport } from "./report";
@@ -79,18 +61,11 @@ async function main(): Promise<void> {
   }
   let run: Awaited<ReturnType<typeof measureRoom>>;
   try {
-    const database = await createFreshDatabase(args.serverUrl);
-    cleanups.push(database.drop);
-    const dataDir = mkdtempSync(path.join(tmpdir(), "probe-bench-rooms-"));
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: database.url, PROBE_SECRET: randomBytes(24).toString("hex"), PROBE_DATA_DIR: dataDir };
-    const servers: Server[] = [];
-    cleanups.push(() => Promise.all(servers.map(kill)).then(() => undefined));
-    for (let i = 0; i < SERVERS; i++) servers.push(spawnServer(await freePort(), env));
-    await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
+    const pair = await startServerPair(args.serverUrl, { label: "probe-bench-rooms" });
+    cleanups.push(pair.close);
     run = await measureRoom(
-      servers.map((s) => s.url),
-      database.url,
+      pair.servers.map((s) => s.url),
+      pair.databaseUrl,
       args,
     );
   } finally {

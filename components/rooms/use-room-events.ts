@@ -1,7 +1,7 @@
 "use client";
 
+import { useEventStream } from "@/components/use-event-stream";
 import type { StreamEventOf } from "@/lib/streams/stream-event";
-import { useEventStream } from "./use-event-stream";
 
 /**
  * Watches a study room's live events (members, host, rounds) after `afterSeq`. Only room events

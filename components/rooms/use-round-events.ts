@@ -1,7 +1,7 @@
 "use client";
 
+import { useEventStream } from "@/components/use-event-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
-import { useEventStream } from "./use-event-stream";
 
 /**
  * Watches one round's interview events (messages, streamed tokens, steps, checks, the report)

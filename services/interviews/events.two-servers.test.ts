@@ -1,21 +1,11 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeLlmServer, startFakeLlmServer } from "@/e2e/fixtures/fake-llm-server";
 import { readNdjsonEvents, readSseEvents } from "@/lib/streams/read-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import type { InterviewView } from "@/lib/types";
-import {
-  createFreshDatabase,
-  freePort,
-  kill,
-  type Server,
-  spawnServer,
-  waitForHealth,
-} from "@/services/testing/app-servers";
+import { identityCookie, type Server, type ServerPair, startServerPair } from "@/services/testing/app-servers";
 
 /**
  * Live events across two `next start` processes on one Postgres: a watcher connected to one
@@ -75,9 +65,8 @@ async function send(url: string, cookie: string, interviewId: string, content: s
 const isReply = (r: Received) => r.event.type === "message" && r.event.turn.role === "interviewer";
 
 describe.skipIf(!adminUrl)("live interview events across two app servers", () => {
-  const servers: Server[] = [];
-  let database: { url: string; drop: () => Promise<void> };
-  let dataDir: string;
+  let servers: Server[] = [];
+  let pair: ServerPair | undefined;
   let llm: FakeLlmServer;
   let cookie = "";
   let interviewId = "";
@@ -99,21 +88,13 @@ describe.skipIf(!adminUrl)("live interview events across two app servers", () =>
       ],
       { wordDelayMs: 40 },
     );
-    database = await createFreshDatabase(adminUrl as string);
-    dataDir = mkdtempSync(path.join(tmpdir(), "probe-events-two-servers-"));
-    const env = {
-      DATABASE_URL: database.url,
-      PROBE_SECRET: randomBytes(24).toString("hex"),
-      PROBE_DATA_DIR: dataDir,
-      OPENAI_BASE_URL: llm.url,
-      LLM_MODEL: "fake-interviewer",
-    };
-    for (const port of [await freePort(), await freePort()]) servers.push(spawnServer(port, env));
-    await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
-
-    const [first] = servers as [Server];
-    const health = await fetch(`${first.url}/api/health`);
-    cookie = (health.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    pair = await startServerPair(adminUrl as string, {
+      label: "probe-events-two-servers",
+      env: { OPENAI_BASE_URL: llm.url, LLM_MODEL: "fake-interviewer" },
+    });
+    servers = pair.servers;
+    const [first] = pair.servers;
+    cookie = await identityCookie(first);
     const started = await fetch(`${first.url}/api/interviews`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie },
@@ -126,10 +107,8 @@ describe.skipIf(!adminUrl)("live interview events across two app servers", () =>
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(servers.map(kill));
-    await database?.drop();
+    await pair?.close();
     await llm?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("streams a turn through one server to a watcher on the other, and a reconnect resumes exactly", async () => {

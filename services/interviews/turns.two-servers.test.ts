@@ -1,17 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createFreshDatabase,
-  freePort,
-  kill,
-  type Server,
-  spawnServer,
-  waitForHealth,
-} from "@/services/testing/app-servers";
+import { identityCookie, type ServerPair, startServerPair } from "@/services/testing/app-servers";
 
 /**
  * Two `next start` processes of the built app (`npm run build` first) on one fresh Postgres
@@ -44,31 +34,21 @@ async function send(url: string, cookie: string, interviewId: string, content: s
 }
 
 describe.skipIf(!adminUrl)("two app servers on one Postgres", () => {
-  const servers: Server[] = [];
-  let database: { url: string; drop: () => Promise<void> };
-  let dataDir: string;
+  let pair: ServerPair | undefined;
 
   beforeAll(async () => {
-    database = await createFreshDatabase(adminUrl as string);
-    dataDir = mkdtempSync(path.join(tmpdir(), "probe-two-servers-"));
-    const env = { DATABASE_URL: database.url, PROBE_SECRET: randomBytes(24).toString("hex"), PROBE_DATA_DIR: dataDir };
     // Both start at once on an empty database: their migrations race.
-    const ports = [await freePort(), await freePort()];
-    for (const port of ports) servers.push(spawnServer(port, env));
-    await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
+    pair = await startServerPair(adminUrl as string);
   }, 150_000);
 
   afterAll(async () => {
-    await Promise.all(servers.map(kill));
-    await database?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await pair?.close();
   });
 
   it("stores every message once and answers each once, in order", async () => {
-    const [first, second] = servers as [Server, Server];
-    const health = await fetch(`${first.url}/api/health`);
-    const cookie = (health.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    expect(cookie).toContain("=");
+    if (!pair) throw new Error("the servers did not start");
+    const [first, second] = pair.servers;
+    const cookie = await identityCookie(first);
     const started = await fetch(`${first.url}/api/interviews`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie },
@@ -94,7 +74,7 @@ describe.skipIf(!adminUrl)("two app servers on one Postgres", () => {
     }
     const elapsed = Date.now() - startedAt;
 
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: pair.databaseUrl });
     await client.connect();
     const { rows } = await client.query<{ id: string; role: string }>(
       "SELECT id, role FROM messages WHERE interview_id = $1 ORDER BY seq",

@@ -1,19 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoomView, RoundView } from "@/lib/rooms/types";
-import { readSseEvents } from "@/lib/streams/read-stream";
-import type { StreamEvent } from "@/lib/streams/stream-event";
-import {
-  createFreshDatabase,
-  freePort,
-  kill,
-  type Server,
-  spawnServer,
-  waitForHealth,
-} from "@/services/testing/app-servers";
+import { identityCookie, type Server, type ServerPair, startServerPair } from "@/services/testing/app-servers";
+import { callJson, deadline, type Received, type Watched, watchEvents } from "@/services/testing/sse-watch";
 
 /**
  * A study room across two `next start` processes on one Postgres: members connected to
@@ -33,122 +22,12 @@ const ANSWER = "We optimise long-term watch time per user, not clicks, and keep 
 const QUOTE = "long-term watch time per user";
 const COMMENT = "Good: she named the goal before the model.";
 
-interface Received {
-  id: number | null;
-  event: StreamEvent;
-  at: number;
-}
-
-/** An open server-sent event stream being read in the background. */
-interface Watched {
-  status: number;
-  events: Received[];
-  /** When the body finished (the server closed it); null while it is open. */
-  endedAt: () => number | null;
-  /** Resolves with the time the body finished. */
-  ended: Promise<number>;
-  /** Resolves once an event satisfies `match`, or fails after WAIT_MS. */
-  waitFor: (what: string, match: (r: Received) => boolean) => Promise<Received>;
-  close: () => void;
-}
-
-function deadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function watch(url: string, cookie: string): Promise<Watched> {
-  const abort = new AbortController();
-  const response = await fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
-  const events: Received[] = [];
-  const waiters = new Set<() => void>();
-  let endedAt: number | null = null;
-  let markEnded: (at: number) => void = () => undefined;
-  const ended = new Promise<number>((resolve) => {
-    markEnded = resolve;
-  });
-  const finish = () => {
-    endedAt = Date.now();
-    markEnded(endedAt);
-    for (const wake of waiters) wake();
-  };
-  if (response.status === 200 && response.body) {
-    const body = response.body;
-    void (async () => {
-      try {
-        for await (const { id, event } of readSseEvents(body)) {
-          events.push({ id, event, at: Date.now() });
-          for (const wake of waiters) wake();
-        }
-      } catch {
-        // Aborted by the test.
-      }
-      finish();
-    })();
-  } else {
-    await response.body?.cancel();
-    finish();
-  }
-  return {
-    status: response.status,
-    events,
-    endedAt: () => endedAt,
-    ended,
-    waitFor: (what, match) =>
-      deadline(
-        new Promise<Received>((resolve, reject) => {
-          const check = () => {
-            const found = events.find(match);
-            if (found) resolve(found);
-            else if (endedAt !== null) reject(new Error(`the stream ended before ${what}`));
-            else return;
-            waiters.delete(check);
-          };
-          waiters.add(check);
-          check();
-        }),
-        WAIT_MS,
-        what,
-      ),
-    close: () => abort.abort(),
-  };
-}
-
-async function call<T>(
-  server: Server,
-  cookie: string,
-  method: string,
-  route: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${server.url}${route}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
-}
-
-/** A fresh anonymous identity: the first request without a cookie is given one. */
-async function identity(server: Server): Promise<string> {
-  const health = await fetch(`${server.url}/api/health`);
-  const cookie = (health.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  expect(cookie).toContain("=");
-  return cookie;
-}
-
 const isMessage = (role: "candidate" | "interviewer") => (r: Received) =>
   r.event.type === "message" && r.event.turn.role === role;
 
 describe.skipIf(!adminUrl)("a study room across two app servers", () => {
-  const servers: Server[] = [];
   const streams: Watched[] = [];
-  let database: { url: string; drop: () => Promise<void> };
-  let dataDir: string;
+  let pair: ServerPair | undefined;
   let a: Server;
   let b: Server;
   const cookies = { ada: "", grace: "", linus: "", mallory: "" };
@@ -161,27 +40,21 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
   let graceMessageId = "";
 
   beforeAll(async () => {
-    database = await createFreshDatabase(adminUrl as string);
-    dataDir = mkdtempSync(path.join(tmpdir(), "probe-rooms-two-servers-"));
-    const env = { DATABASE_URL: database.url, PROBE_SECRET: randomBytes(24).toString("hex"), PROBE_DATA_DIR: dataDir };
-    for (const port of [await freePort(), await freePort()]) servers.push(spawnServer(port, env));
-    await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
-    [a, b] = servers as [Server, Server];
-    cookies.ada = await identity(a);
-    cookies.mallory = await identity(a);
-    cookies.grace = await identity(b);
-    cookies.linus = await identity(b);
+    pair = await startServerPair(adminUrl as string, { label: "probe-rooms-two-servers" });
+    [a, b] = pair.servers;
+    cookies.ada = await identityCookie(a);
+    cookies.mallory = await identityCookie(a);
+    cookies.grace = await identityCookie(b);
+    cookies.linus = await identityCookie(b);
   }, 150_000);
 
   afterAll(async () => {
     for (const stream of streams) stream.close();
-    await Promise.all(servers.map(kill));
-    await database?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await pair?.close();
   });
 
   it("a round started on one server reaches a member's room stream on the other", async () => {
-    const created = await call<RoomView>(a, cookies.ada, "POST", "/api/rooms", {
+    const created = await callJson<RoomView>(a, cookies.ada, "POST", "/api/rooms", {
       title: "Two servers club",
       scenarioId: "video-recommendation",
       displayName: "Ada",
@@ -189,14 +62,16 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     roomId = created.json.id;
     ids.ada = created.json.viewerId;
-    const invite = await call<{ token: string }>(a, cookies.ada, "POST", `/api/rooms/${roomId}/invites`, { days: 1 });
+    const invite = await callJson<{ token: string }>(a, cookies.ada, "POST", `/api/rooms/${roomId}/invites`, {
+      days: 1,
+    });
     expect(invite.status).toBe(201);
     for (const [who, server, name] of [
       ["grace", b, "Grace"],
       ["linus", b, "Linus"],
       ["mallory", a, "Mallory"],
     ] as const) {
-      const joined = await call<RoomView>(server, cookies[who], "POST", "/api/rooms/join", {
+      const joined = await callJson<RoomView>(server, cookies[who], "POST", "/api/rooms/join", {
         token: invite.json.token,
         displayName: name,
       });
@@ -206,17 +81,21 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect(new Set(Object.values(ids)).size).toBe(4);
 
     // Linus reads the room on B (every join is in it, written by both servers) and watches from there.
-    const seen = await call<RoomView>(b, cookies.linus, "GET", `/api/rooms/${roomId}`);
+    const seen = await callJson<RoomView>(b, cookies.linus, "GET", `/api/rooms/${roomId}`);
     expect(seen.status).toBe(200);
     expect(seen.json.members.map((m) => m.displayName)).toEqual(["Ada", "Grace", "Linus", "Mallory"]);
     expect(seen.json.currentRoundId).toBeNull();
-    linusRoom = await watch(`${b.url}/api/rooms/${roomId}/events?after=${seen.json.eventSeq}`, cookies.linus);
+    linusRoom = await watchEvents(
+      `${b.url}/api/rooms/${roomId}/events?after=${seen.json.eventSeq}`,
+      cookies.linus,
+      WAIT_MS,
+    );
     streams.push(linusRoom);
     expect(linusRoom.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(linusRoom.events).toEqual([]);
 
-    const started = await call<RoundView>(a, cookies.ada, "POST", `/api/rooms/${roomId}/rounds`, {
+    const started = await callJson<RoundView>(a, cookies.ada, "POST", `/api/rooms/${roomId}/rounds`, {
       candidateId: ids.grace,
       interviewerId: null,
     });
@@ -233,8 +112,8 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
   }, 30_000);
 
   it("the candidate's answer through B and the AI's reply reach round streams on both servers", async () => {
-    const linusView = await call<RoundView>(b, cookies.linus, "GET", `/api/rooms/${roomId}/rounds/${roundId}`);
-    const malloryView = await call<RoundView>(a, cookies.mallory, "GET", `/api/rooms/${roomId}/rounds/${roundId}`);
+    const linusView = await callJson<RoundView>(b, cookies.linus, "GET", `/api/rooms/${roomId}/rounds/${roundId}`);
+    const malloryView = await callJson<RoundView>(a, cookies.mallory, "GET", `/api/rooms/${roomId}/rounds/${roundId}`);
     expect([linusView.status, malloryView.status]).toEqual([200, 200]);
     expect(linusView.json.seat).toBe("observer");
     // Both servers read the same interview: the AI's opening question, and the same latest event.
@@ -242,17 +121,23 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect(linusView.json.interview.turns.map((t) => t.role)).toEqual(["interviewer"]);
     const after = linusView.json.interview.eventSeq;
     const eventsPath = `/api/rooms/${roomId}/rounds/${roundId}/events?after=${after}`;
-    linusRound = await watch(`${b.url}${eventsPath}`, cookies.linus);
-    malloryRound = await watch(`${a.url}${eventsPath}`, cookies.mallory);
+    linusRound = await watchEvents(`${b.url}${eventsPath}`, cookies.linus, WAIT_MS);
+    malloryRound = await watchEvents(`${a.url}${eventsPath}`, cookies.mallory, WAIT_MS);
     streams.push(linusRound, malloryRound);
     expect([linusRound.status, malloryRound.status]).toEqual([200, 200]);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     graceMessageId = randomUUID();
-    const sent = await call<RoundView>(b, cookies.grace, "POST", `/api/rooms/${roomId}/rounds/${roundId}/messages`, {
-      id: graceMessageId,
-      content: ANSWER,
-    });
+    const sent = await callJson<RoundView>(
+      b,
+      cookies.grace,
+      "POST",
+      `/api/rooms/${roomId}/rounds/${roundId}/messages`,
+      {
+        id: graceMessageId,
+        content: ANSWER,
+      },
+    );
     expect(sent.status, JSON.stringify(sent.json)).toBe(200);
     expect(sent.json.seat).toBe("candidate");
     const stored = sent.json.interview.turns;
@@ -312,7 +197,7 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect(linusRoom.endedAt()).toBeNull();
     expect(linusRound.endedAt()).toBeNull();
 
-    const removed = await call<null>(a, cookies.ada, "DELETE", `/api/rooms/${roomId}/members/${ids.linus}`);
+    const removed = await callJson<null>(a, cookies.ada, "DELETE", `/api/rooms/${roomId}/members/${ids.linus}`);
     expect(removed.status).toBe(204);
     const removedAt = Date.now();
     const [roomEnded, roundEnded] = await deadline(
@@ -328,29 +213,29 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect([...linusRoom.events, ...linusRound.events].some((r) => r.event.type === "error")).toBe(false);
 
     for (const server of [a, b]) {
-      expect((await call(server, cookies.linus, "GET", `/api/rooms/${roomId}`)).status).toBe(404);
-      expect((await call(server, cookies.linus, "GET", `/api/rooms/${roomId}/rounds/${roundId}`)).status).toBe(404);
+      expect((await callJson(server, cookies.linus, "GET", `/api/rooms/${roomId}`)).status).toBe(404);
+      expect((await callJson(server, cookies.linus, "GET", `/api/rooms/${roomId}/rounds/${roundId}`)).status).toBe(404);
       for (const route of [`/api/rooms/${roomId}/events`, `/api/rooms/${roomId}/rounds/${roundId}/events`]) {
-        const again = await watch(`${server.url}${route}?after=0`, cookies.linus);
+        const again = await watchEvents(`${server.url}${route}?after=0`, cookies.linus, WAIT_MS);
         streams.push(again);
         expect(again.status, `${server.url}${route}`).toBe(404);
       }
     }
     // Only the removed member's streams end: Mallory's on A stays open, and she still reads the room.
     expect(malloryRound.endedAt()).toBeNull();
-    const mallory = await call<RoomView>(a, cookies.mallory, "GET", `/api/rooms/${roomId}`);
+    const mallory = await callJson<RoomView>(a, cookies.mallory, "GET", `/api/rooms/${roomId}`);
     expect(mallory.status).toBe(200);
     expect(mallory.json.members.map((m) => m.displayName)).toEqual(["Ada", "Grace", "Mallory"]);
   }, 30_000);
 
   it("a peer's scores and comment written on A stay hidden from the candidate on B until the round ends", async () => {
     const roundPath = `/api/rooms/${roomId}/rounds/${roundId}`;
-    const before = await call<RoundView>(a, cookies.mallory, "GET", roundPath);
+    const before = await callJson<RoundView>(a, cookies.mallory, "GET", roundPath);
     expect(before.status).toBe(200);
     const clarify = before.json.rubric.find((s) => s.step === "clarify-requirements");
     const item = clarify?.items[0];
     expect(item?.id).toBeTruthy();
-    const scored = await call<{ myScores: unknown[] }>(a, cookies.mallory, "PUT", `${roundPath}/scores`, {
+    const scored = await callJson<{ myScores: unknown[] }>(a, cookies.mallory, "PUT", `${roundPath}/scores`, {
       step: "clarify-requirements",
       items: [{ rubricId: item?.id, ticked: true, quote: QUOTE, quoteMessageId: graceMessageId }],
     });
@@ -358,32 +243,32 @@ describe.skipIf(!adminUrl)("a study room across two app servers", () => {
     expect(scored.json.myScores).toEqual([
       expect.objectContaining({ rubricId: item?.id, ticked: true, quote: QUOTE, quoteMessageId: graceMessageId }),
     ]);
-    const commented = await call<{ id: string }>(a, cookies.mallory, "POST", `${roundPath}/comments`, {
+    const commented = await callJson<{ id: string }>(a, cookies.mallory, "POST", `${roundPath}/comments`, {
       messageId: graceMessageId,
       body: COMMENT,
     });
     expect(commented.status, JSON.stringify(commented.json)).toBe(201);
 
     // Mallory reads her own comment on A; Grace on B reads neither it nor any peer report.
-    const mallorys = await call<RoundView>(a, cookies.mallory, "GET", roundPath);
+    const mallorys = await callJson<RoundView>(a, cookies.mallory, "GET", roundPath);
     expect(mallorys.json.comments.map((c) => c.body)).toEqual([COMMENT]);
-    const hidden = await call<RoundView>(b, cookies.grace, "GET", roundPath);
+    const hidden = await callJson<RoundView>(b, cookies.grace, "GET", roundPath);
     expect(hidden.status).toBe(200);
     expect(hidden.json.status).toBe("running");
     expect(hidden.json.peerReport).toBeNull();
     expect(hidden.json.myScores).toEqual([]);
     expect(hidden.json.comments.map((c) => c.body)).not.toContain(COMMENT);
 
-    const ended = await call<RoundView>(a, cookies.ada, "POST", `${roundPath}/end`);
+    const ended = await callJson<RoundView>(a, cookies.ada, "POST", `${roundPath}/end`);
     expect(ended.status, JSON.stringify(ended.json)).toBe(200);
     expect(ended.json.status).toBe("ended");
 
     // The round's end, read through the other server.
-    let shown = await call<RoundView>(b, cookies.grace, "GET", roundPath);
+    let shown = await callJson<RoundView>(b, cookies.grace, "GET", roundPath);
     const until = Date.now() + WAIT_MS;
     while (shown.json.peerReport === null && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      shown = await call<RoundView>(b, cookies.grace, "GET", roundPath);
+      shown = await callJson<RoundView>(b, cookies.grace, "GET", roundPath);
     }
     expect(shown.status).toBe(200);
     expect(shown.json.status).toBe("ended");

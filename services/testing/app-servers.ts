@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 
 /**
@@ -81,4 +84,56 @@ export function kill(server: Server): Promise<void> {
     server.child.once("exit", () => resolve());
     server.child.kill("SIGKILL");
   });
+}
+
+/** Two servers of the built app on one fresh database, and how to stop them and clean up. */
+export interface ServerPair {
+  servers: [Server, Server];
+  /** The fresh database both use. */
+  databaseUrl: string;
+  /** Kills both, drops the database and removes the data directory; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts two `next start` processes at once (their migrations race, as on a real deploy) on a
+ * fresh database created on the Postgres at `adminUrl`, sharing one identity secret (a cookie
+ * from one is valid on the other) and one data directory, and waits until both answer.
+ */
+export async function startServerPair(
+  adminUrl: string,
+  options: { env?: Record<string, string>; label?: string; timeoutMs?: number } = {},
+): Promise<ServerPair> {
+  const database = await createFreshDatabase(adminUrl);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `${options.label ?? "probe-two-servers"}-`));
+  const env = {
+    DATABASE_URL: database.url,
+    PROBE_SECRET: randomBytes(24).toString("hex"),
+    PROBE_DATA_DIR: dataDir,
+    ...options.env,
+  };
+  const servers = [spawnServer(await freePort(), env), spawnServer(await freePort(), env)] as [Server, Server];
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.all(servers.map(kill));
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all(servers.map((server) => waitForHealth(server, options.timeoutMs ?? 120_000)));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { servers, databaseUrl: database.url, close };
+}
+
+/** A new anonymous identity on `server`: the cookie its first answer sets. */
+export async function identityCookie(server: Server): Promise<string> {
+  const response = await fetch(`${server.url}/api/health`);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  if (!cookie.includes("=")) throw new Error(`${server.url} set no identity cookie`);
+  return cookie;
 }

@@ -8,8 +8,9 @@ import type { StreamEvent } from "@/lib/streams/stream-event";
 const REOPEN_MS = 3000;
 
 /**
- * Follows one server-sent event stream of StreamEvents from `afterSeq` on. A reopened stream asks
- * for what follows the last event seen; a hidden tab lets its stream go (a browser allows six
+ * Follows one server-sent event stream of StreamEvents (an interview's, a room's, a round's) from
+ * `afterSeq` on, whichever server the events come from. EventSource reconnects by itself and
+ * sends Last-Event-ID; a stream reopened here asks for what follows the last event seen; a hidden tab lets its stream go (a browser allows six
  * connections to a host). `onError` hears every failure: the page decides whether the viewer
  * still belongs (a removed member's stream simply stops), and a stream the browser closed for
  * good is reopened a little later while the page still wants it.
@@ -19,7 +20,7 @@ export function useEventStream(
   afterSeq: number,
   enabled: boolean,
   onEvent: (event: StreamEvent, seq: number) => void,
-  onError: () => void,
+  onError: () => void = () => undefined,
 ): void {
   const handlers = useRef({ onEvent, onError });
   handlers.current = { onEvent, onError };
