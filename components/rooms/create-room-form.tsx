@@ -7,6 +7,7 @@ import { ErrorNotice } from "@/components/error-notice";
 import { LevelSelect } from "@/components/level-select";
 import { DEFAULT_LEVEL, type Level } from "@/lib/framework";
 import type { RoomView } from "@/lib/rooms/types";
+import { DisplayNameField } from "./display-name-field";
 import { CARD, FIELD, PRIMARY_BUTTON } from "./styles";
 
 /** The select's value for "the host picks a scenario each round". */
@@ -94,18 +95,7 @@ export function CreateRoomForm({ scenarios }: { scenarios: Array<{ id: string; t
             />
           </label>
         </div>
-        <label className="block space-y-1 text-sm">
-          <span>Your name in the room</span>
-          <input
-            data-testid="room-display-name"
-            required
-            maxLength={40}
-            autoComplete="nickname"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-            className={FIELD}
-          />
-        </label>
+        <DisplayNameField value={displayName} onChange={setDisplayName} testId="room-display-name" />
         {error && <ErrorNotice message={error} testId="room-error" />}
         <button type="submit" data-testid="room-create" disabled={busy} className={PRIMARY_BUTTON}>
           {busy ? "Creating…" : "Create room"}

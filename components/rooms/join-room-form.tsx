@@ -6,7 +6,8 @@ import { type FormEvent, useState } from "react";
 import { ApiError, apiFetch } from "@/components/api-fetch";
 import { ErrorNotice } from "@/components/error-notice";
 import type { RoomView } from "@/lib/rooms/types";
-import { FIELD, PRIMARY_BUTTON } from "./styles";
+import { DisplayNameField } from "./display-name-field";
+import { PRIMARY_BUTTON } from "./styles";
 
 /** Joins the room an invite token opens, under the name the member chooses. */
 export function JoinRoomForm({ token }: { token: string }) {
@@ -34,18 +35,7 @@ export function JoinRoomForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="join-form">
-      <label className="block space-y-1 text-sm">
-        <span>Your name in the room</span>
-        <input
-          data-testid="join-display-name"
-          required
-          maxLength={40}
-          autoComplete="nickname"
-          value={displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
-          className={FIELD}
-        />
-      </label>
+      <DisplayNameField value={displayName} onChange={setDisplayName} testId="join-display-name" />
       {error && <ErrorNotice message={error} testId="room-error" />}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" data-testid="join-submit" disabled={busy} className={PRIMARY_BUTTON}>

@@ -20,6 +20,7 @@ import type { Level, ScenarioId } from "@/lib/framework";
 import type { RoomListItem, RoomView } from "@/lib/rooms/types";
 import { getScenario } from "@/lib/scenarios/library";
 import { getRoomEventBus } from "@/services/events/room-event-bus";
+import { personIn } from "./member-names";
 import { requireHost, requireMember, requireOpen } from "./room-access";
 import { finishRoundIfInterviewEnded } from "./round-lifecycle";
 import { endRound } from "./round-service";
@@ -43,11 +44,7 @@ async function toRoomView(database: Database, room: Room, viewerId: string): Pro
     listRoomRounds({ db: database.db, roomId: room.id }),
     listRoomMemberNames({ db: database.db, roomId: room.id }),
   ]);
-  const person = (userId: string) => ({
-    userId,
-    displayName: names.get(userId) ?? "A former member",
-    isHost: userId === room.hostUserId,
-  });
+  const person = personIn(names, room.hostUserId);
   return {
     id: room.id,
     title: room.title,

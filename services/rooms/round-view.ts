@@ -8,6 +8,7 @@ import type { PeerScoreItem, RoundComment, RoundNote, RoundView } from "@/lib/ro
 import type { InterviewView } from "@/lib/types";
 import { getInterviewView } from "@/services/interviews/interview-service";
 import { buildInterviewerPanel } from "./interviewer-panel";
+import { FORMER_MEMBER, personIn } from "./member-names";
 import { type RoundAccess, requireRoundReader } from "./round-access";
 import { finishRoundIfInterviewEnded } from "./round-lifecycle";
 
@@ -30,7 +31,7 @@ export function toComment(row: RoundRemark, names: Map<string, string>): RoundCo
     id: row.id,
     messageId: row.messageId ?? "",
     authorId: row.authorUserId,
-    authorName: names.get(row.authorUserId) ?? "A former member",
+    authorName: names.get(row.authorUserId) ?? FORMER_MEMBER,
     body: row.body,
     createdAt: row.createdAt.toISOString(),
   };
@@ -53,7 +54,7 @@ async function buildPeerReport(
     ai: interview.report,
     peers: [...byScorer.entries()].map(([userId, items]) => ({
       userId,
-      displayName: names.get(userId) ?? "A former member",
+      displayName: names.get(userId) ?? FORMER_MEMBER,
       items,
     })),
   });
@@ -88,11 +89,7 @@ async function buildRoundView(database: Database, access: RoundAccess, userId: s
     }),
     listRoundRemarks({ db: database.db, roundId: round.id, kind: "note", authorUserId: userId }),
   ]);
-  const person = (id: string) => ({
-    userId: id,
-    displayName: names.get(id) ?? "A former member",
-    isHost: id === room.hostUserId,
-  });
+  const person = personIn(names, room.hostUserId);
   return {
     id: round.id,
     roomId: room.id,
