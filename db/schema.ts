@@ -385,3 +385,21 @@ export const roomEvents = pgTable(
   (table) => [primaryKey({ columns: [table.roomId, table.seq] })],
 );
 export type RoomEventRow = typeof roomEvents.$inferSelect;
+
+/**
+ * Requests counted per identity, per kind of costly work, per fixed window: the rate limits hold
+ * across servers because the count is here. Old windows are deleted as new ones open.
+ */
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    userId: uuid("user_id").notNull(),
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.bucket, table.windowStart] }),
+    index("rate_limit_windows_start_idx").on(table.windowStart),
+  ],
+);

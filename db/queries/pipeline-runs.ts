@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { withDbError } from "../errors";
 import { type PipelineRun, pipelineRuns } from "../schema";
@@ -86,4 +86,17 @@ export function listRecentRuns({ db, limit }: { db: Db; limit: number }): Promis
   return withDbError("db:list_runs", () =>
     db.select().from(pipelineRuns).orderBy(desc(pipelineRuns.startedAt)).limit(limit),
   );
+}
+
+/** How many runs `userId` has running now (a heartbeat newer than `since`; older ones belong to dead servers). */
+export function countLiveRunsOfUser({ db, userId, since }: { db: Db; userId: string; since: Date }): Promise<number> {
+  return withDbError("db:count_live_runs", async () => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pipelineRuns)
+      .where(
+        and(eq(pipelineRuns.userId, userId), eq(pipelineRuns.status, "running"), gt(pipelineRuns.heartbeatAt, since)),
+      );
+    return row?.n ?? 0;
+  });
 }

@@ -30,6 +30,7 @@ describe("migrations", () => {
       "messages",
       "passages",
       "pipeline_runs",
+      "rate_limit_windows",
       "room_events",
       "room_invites",
       "room_members",

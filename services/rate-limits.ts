@@ -1,0 +1,75 @@
+import type { Database } from "@/db/client";
+import { countRequestInWindow, deleteWindowsBefore } from "@/db/queries/rate-limits";
+import { logger } from "@/lib/logger";
+
+/**
+ * Per-identity limits on the work that costs the most: a model call, an import or a score (the
+ * transcript scorer), a pipeline run, opening interviews and rooms. Generous for a person
+ * typing, strict for a script: the review behind them saw 730 costly requests from one identity
+ * in 30 seconds. Counted in fixed windows in the database, so they hold across servers; a
+ * window's edge can let through up to twice a limit in a short burst, which is accepted.
+ */
+export const RATE_LIMITS = {
+  /** Messages to an interview or a study-room round: each may call the model. */
+  message: { limit: 60, windowSeconds: 60, what: "messages" },
+  /** New interviews (each opens with an interviewer turn) and study-room rounds. */
+  interview: { limit: 30, windowSeconds: 600, what: "new interviews" },
+  /** Transcripts scored or imported. */
+  score: { limit: 30, windowSeconds: 600, what: "scored transcripts" },
+  /** Reference pipeline runs from the Lab. */
+  pipeline: { limit: 30, windowSeconds: 600, what: "pipeline runs" },
+  /** Study rooms opened. */
+  room: { limit: 20, windowSeconds: 3600, what: "new rooms" },
+} as const;
+export type RateLimitBucket = keyof typeof RATE_LIMITS;
+
+/** A request over its limit: the HTTP layer answers 429 with Retry-After. */
+export class RateLimitedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "RateLimitedError";
+  }
+}
+
+/** Windows are forgotten this long after they end; only the current one is ever read. */
+const KEEP_MS = 2 * 3600_000;
+let lastSweep = 0;
+
+function minutes(seconds: number): string {
+  return seconds < 60 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+}
+
+/**
+ * Counts a request of `userId` towards `bucket`; throws RateLimitedError (with the seconds until
+ * the window ends) when it goes over. Counting fails open: if the database cannot count, the
+ * request goes ahead (logged), since refusing people their interview over a counter is worse.
+ */
+export async function enforceRateLimit(
+  database: Database,
+  input: { userId: string; bucket: RateLimitBucket; now?: Date },
+): Promise<void> {
+  const { limit, windowSeconds, what } = RATE_LIMITS[input.bucket];
+  const now = input.now ?? new Date();
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  let count: number;
+  try {
+    count = await countRequestInWindow({ db: database.db, userId: input.userId, bucket: input.bucket, windowStart });
+  } catch (error) {
+    logger.warn(`could not count a ${input.bucket} request: ${(error as Error).message}`);
+    return;
+  }
+  if (now.getTime() - lastSweep > KEEP_MS / 2) {
+    lastSweep = now.getTime();
+    void deleteWindowsBefore({ db: database.db, before: new Date(now.getTime() - KEEP_MS) }).catch(() => undefined);
+  }
+  if (count <= limit) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  throw new RateLimitedError(
+    `Too many ${what}: at most ${limit} every ${minutes(windowSeconds)}. Try again in ${minutes(retryAfterSeconds)}.`,
+    retryAfterSeconds,
+  );
+}
