@@ -25,6 +25,13 @@ export class CircuitBreaker {
     return this.now() < this.openUntil ? "open" : "half-open";
   }
 
+  /** Opens at once for at least `ms` (a server asked the client to stay away that long). */
+  openFor(ms: number): void {
+    this.failures = Math.max(this.failures, this.threshold);
+    this.openUntil = Math.max(this.openUntil, this.now() + ms);
+  }
+
+  /** Runs one logical call: whatever it throws (an HTTP error, unusable output) counts as a failure. */
   async run<T>(call: () => Promise<T>): Promise<T> {
     if (this.state === "open") throw new CircuitOpenError(this.openUntil);
     try {
@@ -33,7 +40,7 @@ export class CircuitBreaker {
       return result;
     } catch (error) {
       this.failures++;
-      if (this.failures >= this.threshold) this.openUntil = this.now() + this.cooldownMs;
+      if (this.failures >= this.threshold) this.openUntil = Math.max(this.openUntil, this.now() + this.cooldownMs);
       throw error;
     }
   }

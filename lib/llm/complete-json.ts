@@ -31,8 +31,8 @@ function parse<T>(
 
 /**
  * Asks for a JSON object and validates it with `schema`. An invalid reply is retried once with
- * the problem stated; a second invalid reply throws StructuredOutputError, so the caller can
- * fall back to its offline policy.
+ * the problem stated; a second invalid reply throws StructuredOutputError (a failure for the
+ * breaker, like an HTTP error), so the caller can fall back to its offline policy.
  */
 export async function completeJson<T>({
   client,
@@ -44,24 +44,28 @@ export async function completeJson<T>({
   schema: z.ZodType<T>;
 }): Promise<T> {
   const ask = (conversation: Message[]) =>
-    client.breaker.run(() =>
-      client.openai.chat.completions.create({
-        model: client.model,
-        messages: conversation,
-        response_format: { type: "json_object" },
-        temperature: 0,
-      }),
-    );
-  const first = await ask(messages);
-  const content = first.choices[0]?.message.content;
-  const parsed = parse(schema, content);
-  if (parsed.ok) return parsed.value;
-  const retry = await ask([
-    ...messages,
-    { role: "assistant", content: content ?? "" },
-    { role: "user", content: `That reply was not usable (${parsed.problem}). Reply again with only the JSON object.` },
-  ]);
-  const second = parse(schema, retry.choices[0]?.message.content);
-  if (second.ok) return second.value;
-  throw new StructuredOutputError(`The model's structured output was invalid twice: ${second.problem}.`);
+    client.openai.chat.completions.create({
+      model: client.model,
+      messages: conversation,
+      response_format: { type: "json_object" },
+      temperature: 0,
+    });
+  // One call for the breaker: output still unusable after the retry counts as a failure too.
+  return client.breaker.run(async () => {
+    const first = await ask(messages);
+    const content = first.choices[0]?.message.content;
+    const parsed = parse(schema, content);
+    if (parsed.ok) return parsed.value;
+    const retry = await ask([
+      ...messages,
+      { role: "assistant", content: content ?? "" },
+      {
+        role: "user",
+        content: `That reply was not usable (${parsed.problem}). Reply again with only the JSON object.`,
+      },
+    ]);
+    const second = parse(schema, retry.choices[0]?.message.content);
+    if (second.ok) return second.value;
+    throw new StructuredOutputError(`The model's structured output was invalid twice: ${second.problem}.`);
+  });
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type FakeLlmServer, startFakeLlmServer } from "@/e2e/fixtures/fake-llm-server";
+import { callTool } from "./call-tool";
 import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
 import { createLlmClient } from "./client";
 import { completeJson, StructuredOutputError } from "./complete-json";
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry-after";
 import { streamText } from "./stream-text";
 
 let server: FakeLlmServer;
@@ -91,6 +93,53 @@ describe("the LLM client through the real openai SDK", () => {
       }),
     ).rejects.toThrow();
     expect(tokens.length).toBeGreaterThan(0);
+  });
+
+  it("validates a tool call's arguments with the schema and fails on ones that do not fit", async () => {
+    server.setRules([{ when: "CALL", reply: "", toolCall: { name: "verdict", arguments: { verdict: "advance" } } }]);
+    const ask = () =>
+      callTool({
+        client: client({ maxRetries: 0 }),
+        messages: [{ role: "user", content: "CALL" }],
+        name: "verdict",
+        description: "the verdict",
+        schema,
+      });
+    await expect(ask()).resolves.toEqual({ verdict: "advance" });
+    server.injectFault({ kind: "bad-tool-args", times: 1 });
+    await expect(ask()).rejects.toThrow(/called verdict with invalid arguments \(verdict: /);
+    expect(server.requests.at(-1)?.fault).toBe("bad-tool-args");
+  });
+
+  it("treats an empty streamed reply as a failure, not as something to say", async () => {
+    server.injectFault({ kind: "empty", times: 1 });
+    await expect(
+      streamText({ client: client({ maxRetries: 0 }), messages: [{ role: "user", content: "STREAM ME" }] }),
+    ).rejects.toThrow(/empty/);
+  });
+
+  it.each([
+    [{ "retry-after": "2" }, 2000],
+    [{ "retry-after-ms": "150", "retry-after": "9" }, 150],
+    [{ "retry-after": new Date(61_000).toUTCString() }, 60_000],
+    [{ "retry-after": "soon" }, null],
+    [{}, null],
+  ])("reads the wait a response asks for: %o -> %s ms", (headers, ms) => {
+    expect(retryAfterMs(new Headers(headers), 1000)).toBe(ms);
+  });
+
+  it("does not retry a 429 whose Retry-After is longer than it waits for, and opens the breaker", async () => {
+    const breaker = new CircuitBreaker();
+    server.injectFault({ kind: "retry-after", seconds: MAX_RETRY_AFTER_MS / 1000 + 1, times: 1 });
+    await expect(
+      completeJson({
+        client: client({ maxRetries: 2, breaker }),
+        messages: [{ role: "user", content: "JUDGE" }],
+        schema,
+      }),
+    ).rejects.toThrow(/429/);
+    expect(server.requests).toHaveLength(1);
+    expect(breaker.state).toBe("open");
   });
 
   it("opens the circuit after repeated failures and fails fast until the cooldown ends", async () => {

@@ -5,7 +5,8 @@ type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
 /**
  * Streams a chat completion, calling `onToken` for each piece as it arrives, and returns the
- * whole text. A stream cut mid-way throws, so the caller never keeps half a reply.
+ * whole text. A stream cut mid-way throws, so the caller never keeps half a reply; so does an
+ * empty reply (or one that only called a tool), which counts as a failure for the breaker.
  */
 export async function streamText({
   client,
@@ -37,6 +38,7 @@ export async function streamText({
       if (choice?.finish_reason) finished = true;
     }
     if (!finished) throw new Error("the model's stream ended before it finished");
+    if (!text.trim()) throw new Error("the model's reply was empty");
     return text;
   });
 }

@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { type FakeLlmServer, startFakeLlmServer } from "@/e2e/fixtures/fake-llm-server";
 import { STEP_IDS } from "@/lib/framework";
-import { createLlmClient } from "@/lib/llm/client";
+import { createLlmClient, type LlmClient } from "@/lib/llm/client";
 import { getScenario, getScenarioLibrary } from "@/lib/scenarios/library";
 import { createLlmJudge } from "@/lib/scoring/llm-judge";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
@@ -18,17 +18,19 @@ import { getInterviewerGraph } from "./interviewer-runtime";
 
 let database: Database;
 let server: FakeLlmServer;
+/** The model client the graph uses now; a fault case gets a fresh one, so no breaker state carries over. */
+let client: LlmClient;
+const freshClient = () => {
+  client = createLlmClient({ apiKey: "k", baseURL: server.url, model: "fake" }, { maxRetries: 0, timeoutMs: 1500 });
+};
 
 beforeAll(async () => {
   server = await startFakeLlmServer();
   database = await openTestDatabase();
-  const client = createLlmClient(
-    { apiKey: "k", baseURL: server.url, model: "fake" },
-    { maxRetries: 0, timeoutMs: 1500 },
-  );
+  freshClient();
   const deps: InterviewerDependencies = {
-    judge: createLlmJudge(client),
-    phrase: createModelPhraser(client),
+    judge: (input) => createLlmJudge(client)(input),
+    phrase: (request, onToken) => createModelPhraser(client)(request, onToken),
     runCheck: async (claim) => ({
       pipeline: claim.pipeline,
       title: claim.pipeline,
@@ -38,7 +40,7 @@ beforeAll(async () => {
       chart: null,
       assumptions: [],
     }),
-    understand: createModelUnderstander(client),
+    understand: (message) => createModelUnderstander(client)(message),
     factSimilarity: null,
     retrieve: async () => [],
     scoreTranscript: (t) => scoreTranscript(t, { library: getScenarioLibrary() }),
@@ -155,12 +157,19 @@ describe("the interviewer on an OpenAI-compatible server", () => {
     ["malformed JSON", { kind: "malformed", times: 3 }],
     ["a stream cut mid-way", { kind: "cut-stream", times: 3 }],
   ] as const)("answers offline with a quiet notice after %s, losing nothing", async (_name, fault) => {
+    // Each case on its own client: one shared breaker would open after the first case, and the
+    // later faults would never reach the server (services/interviews/model-faults.test.ts has more).
+    freshClient();
     const view = await startInterview(database, { scenarioId: "news-feed", level: "senior" });
+    expect(client.breaker.state).toBe("closed");
+    server.requests.length = 0;
     server.injectFault(fault);
     const events: InterviewEvent[] = [];
     const after = await say(view.id, "We want daily retention, because engagement bait hurts long-term use.", (e) =>
       events.push(e),
     );
+    server.clearFaults();
+    expect(server.requests.filter((r) => r.fault === fault.kind).length).toBeGreaterThan(0);
     const reply = after.turns.at(-1);
     expect(reply?.role).toBe("interviewer");
     expect(reply?.notice ?? "").toBe(MODEL_UNAVAILABLE_NOTICE);
