@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { configHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and extension bundles from its own package directory at run time.
@@ -14,6 +15,10 @@ const nextConfig: NextConfig = {
   // Scenario files are read from disk by route handlers and server components.
   outputFileTracingIncludes: { "/**": ["./scenarios/**/*", "./db/migrations/**/*"] },
   poweredByHeader: false,
+  // The fixed security headers, on every response including static assets; the proxy adds the CSP.
+  async headers() {
+    return configHeaders();
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/env";
+import { type GuardRefusal, guardRequest, isApiPath, ownOrigins } from "@/lib/http/request-guard";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  BASE_SECURITY_HEADERS,
+  createNonce,
+  pageContentSecurityPolicy,
+} from "@/lib/http/security-headers";
 import {
   IDENTITY_COOKIE,
   IDENTITY_MAX_AGE_SECONDS,
@@ -9,27 +16,79 @@ import {
 } from "@/lib/identity/signed-cookie";
 import { getSigningSecret } from "@/lib/identity/signing-secret";
 
+/** A non-zero Content-Length or a chunked transfer means the request carries a body. */
+function hasBody(request: NextRequest): boolean {
+  const length = request.headers.get("content-length");
+  if (length !== null) return length.trim() !== "0";
+  return request.headers.has("transfer-encoding");
+}
+
+/** The proxy's own refusal: JSON under /api, a line of text for pages, with the fixed headers. */
+function refusalResponse(path: string, refusal: GuardRefusal): NextResponse {
+  const init = { status: refusal.status, headers: { ...BASE_SECURITY_HEADERS, ...refusal.headers } };
+  const response = isApiPath(path)
+    ? NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, init)
+    : new NextResponse(refusal.message, init);
+  response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  return response;
+}
+
 /**
- * Gives every browser an anonymous identity: a signed, httpOnly cookie holding a user id. A new
- * cookie is also added to the request itself, so the page that set it can already read it.
+ * Guards every request (see lib/http/request-guard.ts), gives each page a CSP with a fresh script
+ * nonce (Next.js reads it from the request's CSP header and puts it on its own scripts), and gives
+ * every browser an anonymous identity: a signed, httpOnly cookie holding a user id. A new cookie
+ * is also added to the request itself, so the page that set it can already read it.
  */
 export function proxy(request: NextRequest): NextResponse {
   const config = getConfig();
-  const secret = getSigningSecret({ configured: config.secret, dataDir: config.dataDir });
-  if (verifySignedUserId(request.cookies.get(IDENTITY_COOKIE)?.value, secret)) return NextResponse.next();
-  const value = signUserId(randomUUID(), secret);
-  request.cookies.set(IDENTITY_COOKIE, value);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(IDENTITY_COOKIE, value, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: request.nextUrl.protocol === "https:",
-    path: "/",
-    maxAge: IDENTITY_MAX_AGE_SECONDS,
+  const path = request.nextUrl.pathname;
+  const decision = guardRequest({
+    method: request.method,
+    path,
+    origin: request.headers.get("origin"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+    contentType: request.headers.get("content-type"),
+    hasBody: hasBody(request),
+    ownOrigins: ownOrigins({
+      protocol: request.nextUrl.protocol,
+      host: request.headers.get("host"),
+      forwardedHost: request.headers.get("x-forwarded-host"),
+      forwardedProto: request.headers.get("x-forwarded-proto"),
+      allowed: config.allowedOrigins,
+    }),
   });
+  if (!decision.allow) return refusalResponse(path, decision);
+
+  const secret = getSigningSecret({ configured: config.secret, dataDir: config.dataDir });
+  const verified = verifySignedUserId(request.cookies.get(IDENTITY_COOKIE)?.value, secret);
+  const newIdentity = verified ? null : signUserId(randomUUID(), secret);
+  if (newIdentity) request.cookies.set(IDENTITY_COOKIE, newIdentity);
+
+  const api = isApiPath(path);
+  const requestHeaders = new Headers(request.headers);
+  let policy = API_CONTENT_SECURITY_POLICY;
+  if (!api) {
+    const nonce = createNonce();
+    policy = pageContentSecurityPolicy({ nonce, dev: config.development });
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (newIdentity) {
+    response.cookies.set(IDENTITY_COOKIE, newIdentity, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:",
+      path: "/",
+      maxAge: IDENTITY_MAX_AGE_SECONDS,
+    });
+  }
   return response;
 }
 
 export const config = {
+  // Static assets skip the proxy: they need neither an identity nor a nonce (next.config.ts
+  // still gives them the fixed security headers).
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -24,6 +24,23 @@ const optionalUrl = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
   );
 
+/** A comma-separated list of origins such as `https://probe.example.com`; each must be http(s). */
+const originList = optionalString.refine(
+  (value) =>
+    value === undefined ||
+    value.split(",").every((item) => {
+      const trimmed = item.trim();
+      if (trimmed === "") return true;
+      try {
+        const url = new URL(trimmed);
+        return (url.protocol === "http:" || url.protocol === "https:") && url.origin === trimmed.replace(/\/$/, "");
+      } catch {
+        return false;
+      }
+    }),
+  { message: "must be a comma-separated list of origins such as https://probe.example.com" },
+);
+
 const booleanFlag = optionalString.refine((value) => value === undefined || /^(true|false|1|0|yes|no)$/i.test(value), {
   message: "must be true or false",
 });
@@ -51,6 +68,21 @@ export const envSchema = z.object({
   PROBE_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: "must be at least 32 characters",
   }),
+  PROBE_ALLOWED_ORIGINS: originList.describe(
+    "origins besides the server's own from which pages may change data (a reverse proxy's public origin)",
+  ),
+  NODE_ENV: optionalString,
+  PIPELINE_STALE_SECONDS: z
+    .preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      z.coerce
+        .number()
+        .int("must be a whole number of seconds")
+        .min(1, "must be at least 1")
+        .max(3600, "must be at most 3600")
+        .optional(),
+    )
+    .describe("seconds without a heartbeat after which a running pipeline run belongs to a dead server; default 60"),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -83,6 +115,15 @@ export interface AppConfig {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Signs identity cookies; unset, one is generated into the data dir. */
   secret: string | undefined;
+  /**
+   * Origins, besides the one a request names in its Host header, whose pages may send
+   * state-changing API requests: the public origin when a reverse proxy rewrites Host.
+   */
+  allowedOrigins: string[];
+  /** True under `next dev` (NODE_ENV=development): the CSP then allows the eval React's dev build needs. */
+  development: boolean;
+  /** How long a running pipeline run may go without a heartbeat before it is failed as orphaned. */
+  pipelineStaleMs: number;
 }
 
 /** A configuration problem; `message` is a sentence that names the variable. */
@@ -146,6 +187,13 @@ export function parseConfig(source: Record<string, string | undefined>, cwd = pr
         : null,
     logLevel: env.LOG_LEVEL ?? "info",
     secret: env.PROBE_SECRET,
+    allowedOrigins: (env.PROBE_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "")
+      .map((item) => new URL(item).origin),
+    development: env.NODE_ENV === "development",
+    pipelineStaleMs: (env.PIPELINE_STALE_SECONDS ?? 60) * 1000,
   };
 }
 

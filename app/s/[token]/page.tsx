@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TranscriptView } from "@/components/transcript-view";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
 import { openShare } from "@/services/shares";
 
 export const dynamic = "force-dynamic";
+
+/** A share link is private to whoever holds it: never indexed, its links never followed. */
+export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** A shared, read-only scored transcript: this interview only, and the owner's display name. */
 export default async function SharedInterviewPage({ params }: { params: Promise<{ token: string }> }) {
