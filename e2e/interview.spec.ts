@@ -64,14 +64,18 @@ test("a failed send keeps the draft and shows the reason", async ({ page }) => {
       status: 500,
       contentType: "application/json",
       body: JSON.stringify({
-        error: { code: "internal:server", message: "Something went wrong on our side; nothing you sent was lost." },
+        error: {
+          code: "internal:server",
+          message:
+            "Something went wrong on our side. If you were sending something, it may not have been saved: try again.",
+        },
       }),
     }),
   );
   const interview = new InterviewPage(page);
   await interview.composer.fill("My answer that must not be lost.");
   await interview.composer.press("Enter");
-  await expect(page.getByTestId("chat-error")).toContainText("nothing you sent was lost");
+  await expect(page.getByTestId("chat-error")).toContainText("it may not have been saved: try again");
   await expect(interview.composer).toHaveValue("My answer that must not be lost.");
 });
 

@@ -41,7 +41,7 @@ test("a room is created, joined by link, seen only by members; the host removes,
   // Bad input is a 400 with a sentence; a non-host gets 403.
   const bad = await host.post("/api/rooms", { data: { title: "x\u0000y", displayName: "Ada" } });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.message).toContain("control characters");
+  expect((await bad.json()).error.message).toContain("NUL character");
   expect((await host.post(`/api/rooms/${room.id}/invites`, { data: { days: 30 } })).status()).toBe(400);
   expect((await grace.post(`/api/rooms/${room.id}/close`)).status()).toBe(403);
 

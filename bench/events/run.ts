@@ -88,10 +88,14 @@ function arrivalLog() {
 function watchInProcess(bus: InterviewEventBus, interviewId: string): Arrivals {
   const log = arrivalLog();
   const stop = new AbortController();
-  const response = streamResponse(new Request("http://127.0.0.1/events", { signal: stop.signal }), "sse", async (w) => {
-    for await (const { seq, event } of bus.watch(interviewId, 0, w.signal)) w.send(event, seq);
-  });
   const reading = (async () => {
+    const response = await streamResponse(
+      new Request("http://127.0.0.1/events", { signal: stop.signal }),
+      "sse",
+      async (w) => {
+        for await (const { seq, event } of bus.watch(interviewId, 0, w.signal)) w.send(event, seq);
+      },
+    );
     try {
       for await (const { id } of readSseEvents(response.body as NonNullable<Response["body"]>)) {
         if (id !== null) log.arrive(id, now());

@@ -27,12 +27,16 @@ process.stdin.on("end", () => stop.abort());
 process.stdin.resume();
 
 const interviewId = values.interview;
-const response = streamResponse(new Request("http://127.0.0.1/events", { signal: stop.signal }), "sse", async (w) => {
-  const events = bus.watch(interviewId, 0, w.signal);
-  // The watch listens before it reads: once its first read is under way, no notification is missed.
-  process.stdout.write("ready\n");
-  for await (const { seq, event } of events) w.send(event, seq);
-});
+const response = await streamResponse(
+  new Request("http://127.0.0.1/events", { signal: stop.signal }),
+  "sse",
+  async (w) => {
+    const events = bus.watch(interviewId, 0, w.signal);
+    // The watch listens before it reads: once its first read is under way, no notification is missed.
+    process.stdout.write("ready\n");
+    for await (const { seq, event } of events) w.send(event, seq);
+  },
+);
 try {
   for await (const { id } of readSseEvents(response.body as NonNullable<Response["body"]>)) {
     process.stdout.write(`${id} ${now()}\n`);

@@ -6,7 +6,7 @@ export const ANN_FIELDS: LabField[] = [
     path: "n",
     label: "Vectors built here",
     unit: "vectors",
-    help: "The corpus this machine builds and measures: 1,000 to 500,000.",
+    help: "The corpus this machine builds and measures: 1,000 to 200,000.",
     kind: "number",
     group: "main",
   },

@@ -18,6 +18,31 @@ export function saveMessage({ db, message }: { db: Db; message: NewMessage }): P
   });
 }
 
+/** What saving a message with a chosen id did: stored it, recognised a retry, or found the id taken. */
+export type MessageSaveOutcome = "stored" | "retry" | "conflict";
+
+/**
+ * Inserts a message once and says what happened. Message ids are global: the same id with the
+ * same interview, role and text is a retried send ("retry", stored once); the id already used
+ * by another interview or for other words is a "conflict" the caller must refuse.
+ */
+export async function saveMessageOnce({ db, message }: { db: Db; message: NewMessage }): Promise<MessageSaveOutcome> {
+  if (await saveMessage({ db, message })) return "stored";
+  const existing = await withDbError("db:get_message", async () => {
+    const [row] = await db
+      .select({ interviewId: messages.interviewId, role: messages.role, content: messages.content })
+      .from(messages)
+      .where(eq(messages.id, message.id));
+    return row;
+  });
+  const sameSend =
+    existing !== undefined &&
+    existing.interviewId === message.interviewId &&
+    existing.role === message.role &&
+    existing.content === message.content;
+  return sameSend ? "retry" : "conflict";
+}
+
 /** One message of one interview, or undefined. */
 export function getMessageById({
   db,

@@ -63,7 +63,8 @@ export function buildIdfTable(texts: string[]): IdfTable {
     for (const feature of extractFeatures(text).keys()) {
       if (!feature.startsWith("word:")) continue;
       const word = feature.slice(5);
-      documentFrequency[word] = (documentFrequency[word] ?? 0) + 1;
+      // Own keys only: a word such as "constructor" must not read Object.prototype.
+      documentFrequency[word] = (Object.hasOwn(documentFrequency, word) ? (documentFrequency[word] ?? 0) : 0) + 1;
     }
   }
   const sorted = Object.fromEntries(Object.entries(documentFrequency).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -75,7 +76,10 @@ export function buildIdfTable(texts: string[]): IdfTable {
  * of their two words, character n-grams a flat 1 since they only smooth over morphology.
  */
 function inverseDocumentFrequency(feature: string, kind: FeatureKind, idf: IdfTable): number {
-  const ofWord = (word: string) => Math.log((idf.documents + 1) / ((idf.documentFrequency[word] ?? 0) + 1)) + 1;
+  // Own keys only: "constructor" or "toString" in a query is a word, not Object.prototype's method (NaN).
+  const frequency = (word: string) =>
+    Object.hasOwn(idf.documentFrequency, word) ? (idf.documentFrequency[word] ?? 0) : 0;
+  const ofWord = (word: string) => Math.log((idf.documents + 1) / (frequency(word) + 1)) + 1;
   const value = feature.slice(kind.length + 1);
   if (kind === "word") return ofWord(value);
   if (kind === "bigram") {

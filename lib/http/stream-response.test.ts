@@ -15,7 +15,7 @@ async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
 
 describe("streamResponse", () => {
   it("writes NDJSON events in order and closes when the producer returns", async () => {
-    const response = streamResponse(request(), "ndjson", async ({ send }) => {
+    const response = await streamResponse(request(), "ndjson", async ({ send }) => {
       send({ type: "token", token: "Hello " });
       send({ type: "reset" });
       send({ type: "progress", message: "building the index", fraction: 0.5 });
@@ -27,8 +27,19 @@ describe("streamResponse", () => {
     expect(await collect(readNdjsonEvents(response.body as NonNullable<Response["body"]>))).toHaveLength(3);
   });
 
-  it("turns a failure into an error event with the status and body an HTTP error would have", async () => {
-    const response = streamResponse(request(), "ndjson", async ({ send }) => {
+  it("answers a failure before the first event with its real status and JSON body, not a stream", async () => {
+    const response = await streamResponse(request(), "ndjson", async () => {
+      throw new AppError("not_found:interview", "This interview does not exist.");
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await response.json()).toEqual({
+      error: { code: "not_found:interview", message: "This interview does not exist." },
+    });
+  });
+
+  it("turns a failure after the first event into an error event with the status and body an HTTP error would have", async () => {
+    const response = await streamResponse(request(), "ndjson", async ({ send }) => {
       send({ type: "token", token: "partial" });
       throw new AppError("conflict:interview", "This interview has ended.");
     });
@@ -40,7 +51,7 @@ describe("streamResponse", () => {
   });
 
   it("writes server-sent events with their ids, a retry hint and no id where none is given", async () => {
-    const response = streamResponse(request(), "sse", async ({ send }) => {
+    const response = await streamResponse(request(), "sse", async ({ send }) => {
       send({ type: "step", step: "data-preparation" }, 7);
       send({ type: "report" });
     });
@@ -58,7 +69,7 @@ describe("streamResponse", () => {
   it("aborts the producer's signal when the client goes away", async () => {
     const client = new AbortController();
     let sawAbort = false;
-    const response = streamResponse(request(client.signal), "sse", async ({ send, signal }) => {
+    const response = await streamResponse(request(client.signal), "sse", async ({ send, signal }) => {
       send({ type: "reset" }, 1);
       await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
       sawAbort = signal.aborted;

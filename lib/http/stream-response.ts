@@ -28,22 +28,30 @@ function encodeEvent(format: StreamFormat, event: StreamEvent, id?: number): str
 }
 
 /**
- * The one way a route streams: `produce` writes typed events until it returns; a failure
- * becomes an `error` event with the same body and status an HTTP error would have. The stream
+ * The one way a route streams: `produce` writes typed events until it returns. The response
+ * waits for the first event (NDJSON) so that a failure before it (validation, not found, not
+ * allowed) is a plain HTTP error with its real status and JSON body; a failure after it becomes an
+ * `error` event with the same body and status. Server-sent events open at once, as a watch may
+ * wait long for its first event: their routes check access before they stream. The stream
  * closes when `produce` ends, and `signal` aborts when the client leaves, so work stops too.
  */
-export function streamResponse(
+export async function streamResponse(
   request: Request,
   format: StreamFormat,
   produce: (writer: StreamWriter) => Promise<void>,
-): Response {
+): Promise<Response> {
   const encoder = new TextEncoder();
   const done = new AbortController();
   const abort = () => done.abort();
   request.signal.addEventListener("abort", abort, { once: true });
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let opened = format === "sse";
+  let open: (failure?: { error: unknown }) => void = () => undefined;
+  const firstEvent = new Promise<{ error: unknown } | undefined>((resolve) => {
+    open = resolve;
+  });
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       const write = (text: string) => {
         if (done.signal.aborted) return;
         try {
@@ -54,34 +62,53 @@ export function streamResponse(
         }
       };
       const writer: StreamWriter = {
-        send: (event, id) => write(encodeEvent(format, event, id)),
+        send: (event, id) => {
+          write(encodeEvent(format, event, id));
+          opened = true;
+          open();
+        },
         signal: done.signal,
       };
       if (format === "sse") {
         write(`retry: ${SSE_RETRY_MS}\n\n`);
         heartbeat = setInterval(() => write(": keep-alive\n\n"), SSE_HEARTBEAT_MS);
       }
-      try {
-        await produce(writer);
-      } catch (error) {
-        const response = errorResponse(error);
-        writer.send({ type: "error", status: response.status, ...(await response.json()) });
-      } finally {
-        clearInterval(heartbeat);
-        request.signal.removeEventListener("abort", abort);
-        done.abort();
+      // Not awaited: start() must return for the stream to be handed to the response.
+      void (async () => {
         try {
-          controller.close();
-        } catch {
-          // Already cancelled by the client: there is nothing left to close.
+          await produce(writer);
+        } catch (error) {
+          if (!opened) {
+            open({ error });
+            return;
+          }
+          const response = errorResponse(error);
+          writer.send({ type: "error", status: response.status, ...(await response.json()) });
+        } finally {
+          clearInterval(heartbeat);
+          request.signal.removeEventListener("abort", abort);
+          done.abort();
+          try {
+            controller.close();
+          } catch {
+            // Already cancelled by the client: there is nothing left to close.
+          }
+          open();
         }
-      }
+      })();
     },
     cancel() {
       clearInterval(heartbeat);
       done.abort();
     },
   });
+  if (format === "ndjson") {
+    const failure = await firstEvent;
+    if (failure) {
+      await stream.cancel().catch(() => undefined);
+      return errorResponse(failure.error);
+    }
+  }
   return new Response(stream, {
     headers: {
       "content-type": CONTENT_TYPES[format],

@@ -5,7 +5,7 @@ import { funnelPipeline } from "./funnel";
 import type { PipelineDefinition } from "./types";
 
 /** Every reference pipeline, by the name the CLI, the Lab and the interviewer use. */
-export const PIPELINES: Record<string, PipelineDefinition> = {
+export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
   ann: annPipeline as PipelineDefinition,
   funnel: funnelPipeline as PipelineDefinition,
   ctr: ctrPipeline as PipelineDefinition,
@@ -21,8 +21,9 @@ export class UnknownPipelineError extends Error {
   }
 }
 
+/** The pipeline called `name`; an inherited name such as `constructor` or `__proto__` is unknown too. */
 export function getPipeline(name: string): PipelineDefinition {
-  const pipeline = PIPELINES[name];
+  const pipeline = Object.hasOwn(PIPELINES, name) ? PIPELINES[name] : undefined;
   if (!pipeline) throw new UnknownPipelineError(name);
   return pipeline;
 }

@@ -232,6 +232,23 @@ describe("an offline interview", () => {
     expect(again.turns.filter((t) => t.role === "candidate")).toHaveLength(1);
     expect(again.turns).toHaveLength(3);
   });
+
+  it("refuses a message id already used by another interview or for other words, storing nothing", async () => {
+    const first = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const other = await startInterview(database, { scenarioId: "video-recommendation", level: "senior" });
+    const messageId = randomUUID();
+    await sendCandidateMessage(database, { interviewId: first.id, messageId, content: "Watch time is the goal." });
+    const reused = sendCandidateMessage(database, {
+      interviewId: other.id,
+      messageId,
+      content: "Watch time is the goal.",
+    });
+    await expect(reused).rejects.toMatchObject({ status: 409, code: "conflict:message_id" });
+    const changed = sendCandidateMessage(database, { interviewId: first.id, messageId, content: "Clicks, then." });
+    await expect(changed).rejects.toMatchObject({ status: 409, code: "conflict:message_id" });
+    expect((await getInterviewView(database, other.id)).turns).toHaveLength(1);
+    expect((await getInterviewView(database, first.id)).turns).toHaveLength(3);
+  });
 });
 
 describe("restarts", () => {

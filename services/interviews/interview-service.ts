@@ -1,7 +1,7 @@
 import type { InterviewerGraph } from "@/agents/interviewer/graph";
 import type { Database } from "@/db/client";
 import { createInterview, deleteInterviewById, getInterviewById } from "@/db/queries/interviews";
-import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
+import { listMessagesByInterview, saveMessage, saveMessageOnce } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
@@ -10,6 +10,7 @@ import type { ScoreReport, Transcript } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { getInterviewerGraph } from "./interviewer-runtime";
+import { messageIdConflict } from "./message-id-conflict";
 import { schedulePendingChecks } from "./pending-checks";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { withTurnLock } from "./turn-lock";
@@ -137,7 +138,9 @@ export async function sendCandidateMessage(
       meta: input.notice ? { notice: input.notice } : null,
     };
     // Watchers on every server see the candidate's message before any word of the reply.
-    if (await saveMessage({ db: database.db, message })) {
+    const outcome = await saveMessageOnce({ db: database.db, message });
+    if (outcome === "conflict") throw messageIdConflict();
+    if (outcome === "stored") {
       const bus = getInterviewEventBus(database);
       const seq = await bus.publish(input.interviewId, "message", { messageId: message.id });
       // The earlier replies' words are said by their stored messages; a turn later, no watcher

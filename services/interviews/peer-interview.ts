@@ -1,12 +1,13 @@
 import type { Database } from "@/db/client";
 import { createInterview, getInterviewById, updateInterviewProgress } from "@/db/queries/interviews";
-import { listMessagesByInterview, saveMessage } from "@/db/queries/messages";
+import { listMessagesByInterview, saveMessageOnce } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
 import type { TurnRole } from "@/lib/types";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { scoreWithCitations } from "@/services/score";
+import { messageIdConflict } from "./message-id-conflict";
 import { withTurnLock } from "./turn-lock";
 
 /**
@@ -41,7 +42,7 @@ export async function sendPeerMessage(
 ): Promise<void> {
   await withTurnLock(database, input.interviewId, async () => {
     const interview = await requireActivePeerInterview(database, input.interviewId);
-    const stored = await saveMessage({
+    const outcome = await saveMessageOnce({
       db: database.db,
       message: {
         id: input.messageId,
@@ -51,8 +52,10 @@ export async function sendPeerMessage(
         content: input.content,
       },
     });
+    if (outcome === "conflict") throw messageIdConflict();
     // A retried send is stored once and announced once.
-    if (stored) await getInterviewEventBus(database).publish(interview.id, "message", { messageId: input.messageId });
+    if (outcome === "stored")
+      await getInterviewEventBus(database).publish(interview.id, "message", { messageId: input.messageId });
   });
 }
 

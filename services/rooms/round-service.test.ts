@@ -118,6 +118,31 @@ describe("study room rounds", () => {
     expect(room.currentRoundId).toBe(next.id);
   });
 
+  it("refuses a round message whose id another interview already used, and keeps a retry idempotent", async () => {
+    const { roomId, host, candidate, observer } = await roomOfThree();
+    const round = await startRound(database, { roomId, userId: host, candidateId: candidate, interviewerId: observer });
+    const ids = { roomId, roundId: round.id };
+    const messageId = randomUUID();
+    await sendRoundMessage(database, { ...ids, userId: candidate, messageId, content: ANSWER });
+    await sendRoundMessage(database, { ...ids, userId: candidate, messageId, content: ANSWER });
+    expect((await getRoundView(database, { ...ids, userId: host })).interview.turns).toHaveLength(1);
+    const other = await roomOfThree();
+    const otherRound = await startRound(database, {
+      roomId: other.roomId,
+      userId: other.host,
+      candidateId: other.candidate,
+      interviewerId: other.observer,
+    });
+    const otherIds = { roomId: other.roomId, roundId: otherRound.id };
+    expect(
+      await codeOf(sendRoundMessage(database, { ...otherIds, userId: other.candidate, messageId, content: ANSWER })),
+    ).toBe("conflict:message_id");
+    expect(await codeOf(sendRoundMessage(database, { ...ids, userId: observer, messageId, content: ANSWER }))).toBe(
+      "conflict:message_id",
+    );
+    expect((await getRoundView(database, { ...otherIds, userId: other.host })).interview.turns).toEqual([]);
+  });
+
   it("shows the interviewer's panel only to a member in that seat, and lets them lead the round", async () => {
     const { roomId, host, candidate, observer } = await roomOfThree();
     const round = await startRound(database, { roomId, userId: host, candidateId: candidate, interviewerId: observer });

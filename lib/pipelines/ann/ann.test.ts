@@ -39,10 +39,17 @@ describe("ann params", () => {
   });
 
   it("refuses sizes beyond the machine, naming the limit and why", () => {
-    expect(issues({ n: 600_000 })).toMatch(/n must be at most 500,000 on this machine: the HNSW build time and memory/);
+    expect(issues({ n: 500_000 })).toMatch(/n must be at most 200,000 on this machine: the HNSW build time and memory/);
     expect(issues({ dim: 2_048 })).toMatch(/dim must be at most 1,024 on this machine/);
     expect(issues({ queries: 6_000 })).toMatch(/queries must be at most 5,000 on this machine/);
-    expect(issues({ n: 500_000, dim: 256 })).toMatch(/n x dim must be at most 64,000,000 on this machine/);
+    expect(issues({ n: 200_000, dim: 256 })).toMatch(/n x dim must be at most 25,600,000 on this machine/);
+    expect(issues({ efSweep: [2_048] })).toMatch(/each ef must be at most 512 on this machine/);
+    expect(issues({ n: 200_000, efConstruction: 128 })).toMatch(
+      /n x efConstruction \(the build's work\) must be at most/,
+    );
+    expect(issues({ queries: 5_000, efSweep: [512, 512] })).toMatch(/queries x the sum of efSweep/);
+    expect(issues({ n: 200_000, queries: 5_000 })).toMatch(/queries x n x dim \(the exact scan of every query\)/);
+    expect(issues({ n: 200_000, hnswlib: true })).toMatch(/hnswlib cross-check runs only for n up to 100,000/);
     expect(issues({ claim: { recall: 1.5 } })).toMatch(/claim.recall is a fraction/);
   });
 });

@@ -1,9 +1,17 @@
 import { z } from "zod";
 
-/** Largest corpus this 2-core machine builds in a reasonable time (HNSW build is the cost, ~1-2 min at 500k x 128). */
-export const MAX_N = 500_000;
-/** Largest n x dim: 64M float32 values are 256 MB of vectors, a few times that once indexed and copied. */
-export const MAX_VALUES = 64_000_000;
+/** Largest corpus this 2-core machine builds in seconds (the HNSW build is the cost: about 8 s at 100k x 128). */
+export const MAX_N = 200_000;
+/** Largest n x dim: 25.6M float32 values are 100 MB of vectors, a few times that once indexed and copied. */
+export const MAX_VALUES = 25_600_000;
+/** Largest n x efConstruction: the build's work (200,000 at 64, twice the default build). */
+export const MAX_BUILD_WORK = 12_800_000;
+/** Largest queries x the sum of efSweep: the HNSW query passes (1,000 queries at 4 x 256). */
+export const MAX_SEARCH_WORK = 1_024_000;
+/** Largest queries x n x dim: the exact scan every query also gets (about 100 GB read, ~5 s here). */
+export const MAX_SCAN_VALUES = 25_600_000_000;
+/** The hnswlib-node cross-check is single-threaded and slow: only up to this corpus. */
+export const MAX_HNSWLIB_N = 100_000;
 
 const count = (name: string, min: number, max: number, why: string) =>
   z
@@ -26,7 +34,7 @@ export const claimSchema = z.object({
  */
 export const annParamsSchema = z
   .object({
-    n: count("n", 1_000, MAX_N, "the HNSW build time and memory grow with n (500,000 takes about 2 minutes)").default(
+    n: count("n", 1_000, MAX_N, "the HNSW build time and memory grow with n (200,000 takes about 15 s)").default(
       100_000,
     ),
     dim: count("dim", 2, 1024, "vectors wider than 1,024 make the build and the exact scan too slow").default(128),
@@ -40,7 +48,7 @@ export const annParamsSchema = z
     M: count("M", 4, 64, "graph memory grows with M").default(16),
     efConstruction: count("efConstruction", 8, 512, "the build time grows with efConstruction").default(64),
     efSweep: z
-      .array(count("each ef", 1, 2_048, "a larger ef is slower than the exact scan"))
+      .array(count("each ef", 1, 512, "a larger ef is slower than the exact scan"))
       .min(1, "efSweep needs at least one ef")
       .max(8, "efSweep takes at most 8 values on this machine: each one is a full query pass")
       .default([16, 32, 64, 128]),
@@ -62,7 +70,26 @@ export const annParamsSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["n"],
-        message: `n x dim must be at most ${MAX_VALUES.toLocaleString("en-US")} on this machine (256 MB of float32 vectors before indexing); got ${(p.n * p.dim).toLocaleString("en-US")}`,
+        message: `n x dim must be at most ${MAX_VALUES.toLocaleString("en-US")} on this machine (100 MB of float32 vectors before indexing); got ${(p.n * p.dim).toLocaleString("en-US")}`,
+      });
+    }
+    const limit = (value: number, max: number, path: string, what: string) => {
+      if (value <= max) return;
+      ctx.addIssue({
+        code: "custom",
+        path: [path],
+        message: `${what} must be at most ${max.toLocaleString("en-US")} on this machine, for a run of seconds; got ${value.toLocaleString("en-US")}`,
+      });
+    };
+    limit(p.n * p.efConstruction, MAX_BUILD_WORK, "efConstruction", "n x efConstruction (the build's work)");
+    const sweep = p.efSweep.reduce((sum, ef) => sum + ef, 0);
+    limit(p.queries * sweep, MAX_SEARCH_WORK, "efSweep", "queries x the sum of efSweep (the HNSW query passes)");
+    limit(p.queries * p.n * p.dim, MAX_SCAN_VALUES, "queries", "queries x n x dim (the exact scan of every query)");
+    if (p.hnswlib && p.n > MAX_HNSWLIB_N) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["hnswlib"],
+        message: `the hnswlib cross-check runs only for n up to ${MAX_HNSWLIB_N.toLocaleString("en-US")} on this machine (it builds on one core)`,
       });
     }
     if (p.k > p.n) ctx.addIssue({ code: "custom", path: ["k"], message: "k must be at most n" });

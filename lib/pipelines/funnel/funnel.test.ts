@@ -103,9 +103,12 @@ describe("funnel limits", () => {
   });
 
   it("refuses sizes this machine cannot run, saying the limit", () => {
-    expect(problem({ items: 1_000_001 })).toMatch(/items must be at most 1,000,000 on this machine/);
-    expect(problem({ items: 1_000_000, dim: 128 })).toMatch(/items x dim must be at most 64,000,000/);
-    expect(problem({ items: 1_000_000, users: 201 })).toMatch(/users x items must be at most 200,000,000/);
+    expect(problem({ items: 200_001 })).toMatch(/items must be at most 200,000 on this machine/);
+    expect(problem({ items: 200_000, dim: 256 })).toMatch(/items x dim must be at most 25,600,000/);
+    expect(problem({ items: 200_000, efConstruction: 128 })).toMatch(
+      /efConstruction x items must be at most 12,800,000/,
+    );
+    expect(problem({ items: 200_000, users: 1_001 })).toMatch(/users x items must be at most 200,000,000/);
     expect(problem({ items: 1_000, candidates: 1_500, rankKeep: 50 })).toMatch(/candidates must be at most items/);
     expect(problem({ items: 999 })).toMatch(/items must be at least 1,000/);
     expect(problem({ rankKeep: 600 })).toMatch(/rankKeep must be at most candidates/);

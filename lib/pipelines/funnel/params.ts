@@ -4,10 +4,12 @@
  */
 import { z } from "zod";
 
-/** The HNSW build is the cost: about 5-10 s at 100,000 items here, so 1,000,000 takes minutes. */
-export const MAX_ITEMS = 1_000_000;
-/** items x dim float32 values: 64M is 256 MB of vectors before the index copies them. */
-export const MAX_ITEM_VALUES = 64_000_000;
+/** The HNSW build is the cost: about 5-10 s at 100,000 items here, so the cap keeps a run to seconds. */
+export const MAX_ITEMS = 200_000;
+/** items x dim float32 values: 25.6M is 100 MB of vectors before the index copies them. */
+export const MAX_ITEM_VALUES = 25_600_000;
+/** items x efConstruction: the build's work (200,000 items at 64). */
+export const MAX_BUILD_WORK = 12_800_000;
 /** Every user's true top-K comes from an exact scan of the catalogue: users x items bounds that scan. */
 export const MAX_USER_ITEMS = 200_000_000;
 
@@ -37,7 +39,7 @@ export const budgetSchema = z
 
 export const funnelParamsSchema = z
   .object({
-    items: whole(1_000, MAX_ITEMS, "the HNSW build takes minutes beyond that").default(100_000),
+    items: whole(1_000, MAX_ITEMS, "the HNSW build takes more than seconds beyond that").default(100_000),
     dim: whole(4, 512, "wider embeddings make the build and the exact scan too slow").default(64),
     users: whole(1, 5_000, "each user is one timed request plus an exact scan of the catalogue").default(200),
     candidates: whole(10, 5_000, "the ANN search returns at most that many candidates a request").default(500),
@@ -64,7 +66,13 @@ export const funnelParamsSchema = z
     if (p.items * p.dim > MAX_ITEM_VALUES) {
       issue(
         "items",
-        `x dim must be at most ${MAX_ITEM_VALUES.toLocaleString("en-US")} on this machine (256 MB of float32 vectors); got ${(p.items * p.dim).toLocaleString("en-US")}`,
+        `x dim must be at most ${MAX_ITEM_VALUES.toLocaleString("en-US")} on this machine (100 MB of float32 vectors); got ${(p.items * p.dim).toLocaleString("en-US")}`,
+      );
+    }
+    if (p.items * p.efConstruction > MAX_BUILD_WORK) {
+      issue(
+        "efConstruction",
+        `x items must be at most ${MAX_BUILD_WORK.toLocaleString("en-US")} on this machine (the build's work, for a run of seconds)`,
       );
     }
     if (p.users * p.items > MAX_USER_ITEMS) {

@@ -113,11 +113,14 @@ export function tokenize(sentence: string): string[] {
     .replace(/'re\b/g, " are")
     .replace(/'ll\b/g, " will")
     .replace(/'ve\b/g, " have");
-  return normalizeText(expanded)
-    .split(" ")
-    .filter((token) => token.length > 0)
-    .flatMap((token) => (SHORTHAND[token] ?? token).split(" "))
-    .map((token) => (/\d/.test(token) ? "<num>" : token));
+  return (
+    normalizeText(expanded)
+      .split(" ")
+      .filter((token) => token.length > 0)
+      // Own keys only: a word such as "constructor" must not read Object.prototype.
+      .flatMap((token) => ((Object.hasOwn(SHORTHAND, token) ? SHORTHAND[token] : undefined) ?? token).split(" "))
+      .map((token) => (/\d/.test(token) ? "<num>" : token))
+  );
 }
 
 function lengthBucket(count: number): string {

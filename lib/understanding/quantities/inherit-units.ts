@@ -26,11 +26,23 @@ const isPerSecondUnit = (unit: string) => /second|sec\b|\/s\b|qps|rps|tps|req\/s
 export function inheritUnits(text: string, quantities: Quantity[], numbers: Map<Quantity, number>): Quantity[] {
   const out: Quantity[] = [];
   const hasRequestRate = quantities.some((q) => q.kind === "rate" && !isBytesUnit(q.unit));
+  const carries = (p: Quantity) => p.unit !== "x" && p.kind !== "dimension" && p.kind !== "bytes_per_value";
+  // The nearest readings each side, kept as the loop goes rather than searched for each number,
+  // so a message with thousands of numbers stays linear.
+  const nextCarrier = new Array<Quantity | undefined>(quantities.length + 1).fill(undefined);
+  for (let j = quantities.length - 1; j >= 0; j -= 1) {
+    const q = quantities[j];
+    nextCarrier[j] = q && carries(q) ? q : nextCarrier[j + 1];
+  }
+  let lastRequestRate: Quantity | undefined;
+  let lastCarrier: Quantity | undefined;
   for (const [i, q] of quantities.entries()) {
     const read = inherit(q, i);
     // An inherited reading keeps its spoken number, so a later ellipsis scales from it.
     if (read !== q && numbers.has(q)) numbers.set(read, numbers.get(q) ?? read.value);
     out.push(read);
+    if (read.kind === "rate" && !isBytesUnit(read.unit)) lastRequestRate = read;
+    if (carries(read)) lastCarrier = read;
   }
   return out;
 
@@ -42,10 +54,7 @@ export function inheritUnits(text: string, quantities: Quantity[], numbers: Map<
     if (MODEL_BEFORE.test(lead) || MODEL_AFTER.test(after)) return { ...q, what: "parameters" };
     const named = /\b(?:qps|rps|tps|requests per second|queries per second)\b[^\d]*$/i.test(lead.slice(-30));
     if ((LOAD_BEFORE.test(lead) || LOAD_AFTER.test(after)) && (named || hasRequestRate)) {
-      const previous = out
-        .slice(0, i)
-        .reverse()
-        .find((p) => p.kind === "rate" && !isBytesUnit(p.unit));
+      const previous = lastRequestRate;
       // "each does 500 rps and peak is 18k": a load is the whole service's, not one unit's share.
       if (!previous || !isPerSecondUnit(previous.unit) || /\bper\s/.test(previous.what ?? "")) {
         return {
@@ -62,10 +71,9 @@ export function inheritUnits(text: string, quantities: Quantity[], numbers: Map<
     if (/^\s*(?:[x×*]|times)\s*\d/i.test(text.slice(q.end))) return q;
     const shareAfter = /^\s*(?:per|each|apiece)\b/i.test(text.slice(q.end));
     if (!shareAfter && /(?:[/÷×*]|\bx|\btop|\bof)\s*$/i.test(text.slice(Math.max(0, q.start - 6), q.start))) return q;
-    const carries = (p: Quantity) => p.unit !== "x" && p.kind !== "dimension" && p.kind !== "bytes_per_value";
-    let before = out.slice(0, i).reverse().find(carries);
+    let before = lastCarrier;
     // "Each broker handles 3k, at 90k QPS": one unit's share may come before the load it shares.
-    if (!before && perUnitEntity(text, q.start, q.end)) before = quantities.slice(i + 1).find(carries);
+    if (!before && perUnitEntity(text, q.start, q.end)) before = nextCarrier[i + 1];
     if (!before || (before.kind !== "rate" && before.kind !== "bytes")) return q;
     const factor = before.value / (numbers.get(before) ?? before.value);
     return {

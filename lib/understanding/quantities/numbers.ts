@@ -54,8 +54,6 @@ function digitSpans(text: string): NumberSpan[] {
   return spans;
 }
 
-const overlaps = (a: NumberSpan, b: NumberSpan) => a.start < b.end && b.start < a.end;
-
 /**
  * Vague quantifiers of everyday English, read as the figure a speaker means by them (general usage,
  * not taken from any test sentence): "a couple of" 2, "a few" 3, "several" 5, "a handful of" 5, "a single" 1.
@@ -115,24 +113,71 @@ export function articleSpans(text: string): NumberSpan[] {
   }));
 }
 
+/** The longest piece of text the recognizer reads at once; its patterns slow down super-linearly on long input. */
+const RECOGNIZER_WINDOW = 200;
+/** A run of letters and digits longer than this (48) is no number a person writes: the recognizer skips its window. */
+const LONG_WORD = /[\p{L}\p{N}]{49}/u;
+
+/**
+ * The text cut into pieces of at most RECOGNIZER_WINDOW characters for the recognizer, at a
+ * clause mark (`,;:` or a line break) when there is one, else at a space, so its work grows
+ * linearly with the message. A spelled-out number ("two hundred and fifty thousand") is far
+ * shorter than a window, and a window rarely ends inside one; the digit pattern reads digits anywhere.
+ */
+export function recognizerWindows(text: string): Array<{ start: number; text: string }> {
+  const windows: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  while (start < text.length) {
+    while (start < text.length && /\s/.test(text[start] ?? "")) start += 1;
+    if (start >= text.length) break;
+    let end = Math.min(text.length, start + RECOGNIZER_WINDOW);
+    if (end < text.length) {
+      const piece = text.slice(start, end);
+      const clause = Math.max(
+        piece.lastIndexOf(","),
+        piece.lastIndexOf(";"),
+        piece.lastIndexOf(":"),
+        piece.lastIndexOf("\n"),
+      );
+      const space = piece.search(/\s\S*$/);
+      const cut = clause > RECOGNIZER_WINDOW / 2 ? clause + 1 : space > 0 ? space : RECOGNIZER_WINDOW;
+      end = start + cut;
+    }
+    const piece = text.slice(start, end);
+    if (!LONG_WORD.test(piece)) windows.push({ start, text: piece });
+    start = end;
+  }
+  return windows;
+}
+
 /** Every number in the text, in order, with its value (magnitudes applied). */
 export function numberSpans(text: string): NumberSpan[] {
-  const spans: NumberSpan[] = vagueSpans(text);
-  for (const span of articleSpans(text)) {
-    if (!spans.some((s) => overlaps(s, span))) spans.push(span);
-  }
-  for (const result of numberModel().parse(text)) {
-    const spanText = text.slice(result.start, result.end + 1);
+  // The characters a kept span covers: checking a new span reads only its own characters, so a
+  // message with thousands of numbers stays linear (comparing every pair of spans did not).
+  const taken = new Uint8Array(text.length);
+  const spans: NumberSpan[] = [];
+  const keep = (span: NumberSpan) => {
+    for (let i = span.start; i < span.end; i += 1) if (taken[i]) return;
+    taken.fill(1, span.start, span.end);
+    spans.push(span);
+  };
+  for (const span of vagueSpans(text)) keep(span);
+  for (const span of articleSpans(text)) keep(span);
+  const recognized = recognizerWindows(text).flatMap((window) =>
+    numberModel()
+      .parse(window.text)
+      .map((result) => ({ start: window.start + result.start, end: window.start + result.end + 1, result })),
+  );
+  for (const { start, end, result } of recognized) {
+    const spanText = text.slice(start, end);
     // "500 B" set apart by a space is 500 bytes (the digit pattern reads it); the recognizer says 500 billion.
     if (/\d\s+B$/.test(spanText)) continue;
     const value = fractionOfMagnitude(spanText) ?? Number(result.resolution?.value);
-    const span = { start: result.start, end: result.end + 1, value };
+    const span = { start, end, value };
     // A span the recognizer could not resolve ("4 in 2023" is NaN) is left to the digit pattern; a
     // vague quantifier it half-read ("half" of "half a petabyte") stays the vague reading.
-    if (Number.isFinite(value) && !spans.some((s) => overlaps(s, span))) spans.push(span);
+    if (Number.isFinite(value)) keep(span);
   }
-  for (const span of digitSpans(text)) {
-    if (!spans.some((s) => overlaps(s, span))) spans.push(span);
-  }
+  for (const span of digitSpans(text)) keep(span);
   return spans.sort((a, b) => a.start - b.start);
 }

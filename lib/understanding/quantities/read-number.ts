@@ -58,11 +58,35 @@ const METRIC_BEFORE =
  * A period that opens the clause of a count makes it a rate: "Each day we get 50 million reports",
  * "Every hour, 2 million events", "Daily we log 5B rows".
  */
-const CLAUSE_PERIOD =
-  /(?:^|[,;:]\s*|\b(?:and|so|then)\s+)(?:(?:each|every|per|in a|in one)\s+(second|minute|hour|day|week|month|year)|(hourly|daily|nightly|weekly|monthly|yearly|annually))\b,?[^,;:.\d]*$/i;
+const PERIOD_OPENING =
+  "(?:(?:each|every|per|in a|in one)\\s+(second|minute|hour|day|week|month|year)|(hourly|daily|nightly|weekly|monthly|yearly|annually))\\b,?[^,;:.\\d]*$";
+const CLAUSE_PERIOD = new RegExp(`(?:^|[,;:]\\s*|\\b(?:and|so|then)\\s+)${PERIOD_OPENING}`, "i");
+/** The same, for a clause cut by CLAUSE_LOOKBACK: its first character is not the start of the text. */
+const CLAUSE_PERIOD_INSIDE = new RegExp(`(?:[,;:]\\s*|\\b(?:and|so|then)\\s+)${PERIOD_OPENING}`, "i");
+/** A clause opening read further back than this is too far from its number to be its period. */
+const CLAUSE_LOOKBACK = 240;
+const CLAUSE_STOP = /[,;:.\d]/;
+
+/**
+ * Where the clause before `start` can begin: the match's tail holds none of `,;:.` or a digit, so
+ * it starts at most one stop character back (two when the last is the comma after the period
+ * word, "Every hour, 2 million"). Matching only there keeps a message with many numbers linear.
+ */
+function clauseStart(text: string, start: number): number {
+  const floor = Math.max(0, start - CLAUSE_LOOKBACK);
+  let stops = 0;
+  for (let i = start - 1; i >= floor; i -= 1) {
+    if (!CLAUSE_STOP.test(text[i] ?? "")) continue;
+    stops += 1;
+    if (text[i] !== "," || stops === 2) return i;
+  }
+  return floor;
+}
 
 function clausePeriod(text: string, start: number): { seconds: number; text: string } | undefined {
-  const m = CLAUSE_PERIOD.exec(text.slice(0, start));
+  const from = clauseStart(text, start);
+  const m =
+    from === 0 ? CLAUSE_PERIOD.exec(text.slice(0, start)) : CLAUSE_PERIOD_INSIDE.exec(text.slice(from - 1, start));
   if (!m) return undefined;
   const word = (m[1] ?? m[2] ?? "").toLowerCase();
   const seconds = m[1] ? SECONDS[word] : PERIOD_WORDS[word];

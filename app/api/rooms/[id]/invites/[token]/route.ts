@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { handleRoute } from "@/lib/http/handle-route";
+import { handleRoute, parsePathParam } from "@/lib/http/handle-route";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { revokeInvite } from "@/services/rooms/room-service";
@@ -14,7 +14,7 @@ export const DELETE = handleRoute(
     await revokeInvite(await getDatabase(), {
       roomId: roomIdParam.parse(params.id),
       userId: await getCurrentUserId(),
-      token: tokenParam.parse(params.token),
+      token: parsePathParam(tokenParam, params.token),
     });
     return new Response(null, { status: 204 });
   },
