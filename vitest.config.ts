@@ -9,7 +9,8 @@ const DATABASE_TESTS: string[] = JSON.parse(
 
 /** Checks the server itself; without PROBE_TEST_DATABASE_URL it is the one test that reports as skipped. */
 const POSTGRES_BACKEND_TEST = "db/testing/postgres-backend.test.ts";
-const SERVERS_TESTS = "**/*.two-servers.test.ts";
+/** Tests of `next start` processes of the built app: several servers on one Postgres, and the crash suite. */
+const SERVERS_TESTS = ["**/*.two-servers.test.ts", "**/*.servers.test.ts"];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -25,12 +26,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "pglite", include: ["**/*.test.ts"], exclude: [POSTGRES_BACKEND_TEST, SERVERS_TESTS] },
+        test: { name: "pglite", include: ["**/*.test.ts"], exclude: [POSTGRES_BACKEND_TEST, ...SERVERS_TESTS] },
       },
       {
         extends: true,
         // Several `next start` processes of the built app on one Postgres: run after `npm run build`.
-        test: { name: "servers", include: [SERVERS_TESTS] },
+        test: { name: "servers", include: SERVERS_TESTS },
       },
       {
         extends: true,

@@ -79,4 +79,12 @@ describe("parseConfig", () => {
       parseConfig({ RERANKER: "on", RERANKER_MODEL: "cross-encoder/ms-marco-TinyBERT-L-2-v2" }).reranker?.model,
     ).toBe("cross-encoder/ms-marco-TinyBERT-L-2-v2");
   });
+
+  it("takes the pipeline runs' stale window from PIPELINE_STALE_SECONDS, 60 s by default", () => {
+    expect(parseConfig({}).pipelineStaleMs).toBe(60_000);
+    expect(parseConfig({ PIPELINE_STALE_SECONDS: "" }).pipelineStaleMs).toBe(60_000);
+    expect(parseConfig({ PIPELINE_STALE_SECONDS: "3" }).pipelineStaleMs).toBe(3_000);
+    expect(() => parseConfig({ PIPELINE_STALE_SECONDS: "0" })).toThrow(/PIPELINE_STALE_SECONDS must be at least 1/);
+    expect(() => parseConfig({ PIPELINE_STALE_SECONDS: "1.5" })).toThrow(/PIPELINE_STALE_SECONDS must be a whole/);
+  });
 });

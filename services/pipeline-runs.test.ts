@@ -6,7 +6,7 @@ import { pipelineRuns } from "@/db/schema";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { runPipelineInWorker } from "@/lib/pipelines/run-in-worker";
 import { getServerInstanceId } from "./instance-id";
-import { recordPipelineRun, sweepOrphanedRuns } from "./pipeline-runs";
+import { recordPipelineRun, startOrphanSweeps, sweepOrphanedRuns } from "./pipeline-runs";
 
 let database: Database;
 
@@ -108,5 +108,17 @@ describe("sweepOrphanedRuns", () => {
       error: ORPHANED_RUN_ERROR,
     });
     expect((await getRunById({ db: database.db, id: alive.id }))?.status).toBe("running");
+  });
+
+  it("fails every running run at start on PGlite (no other process can own one), only stale ones on Postgres", async () => {
+    const values = { pipeline: "ann", params: {}, userId: null, serverInstanceId: "killed-server" };
+    const fresh = await startRun({ db: database.db, values });
+    (await startOrphanSweeps({ db: database.db, kind: "postgres" }))();
+    expect((await getRunById({ db: database.db, id: fresh.id }))?.status).toBe("running");
+    (await startOrphanSweeps({ db: database.db, kind: "pglite" }))();
+    expect(await getRunById({ db: database.db, id: fresh.id })).toMatchObject({
+      status: "failed",
+      error: ORPHANED_RUN_ERROR,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { failOrphanedRuns, finishRun, startRun, touchRun } from "@/db/queries/pipeline-runs";
+import { getConfig } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getDatabase } from "./database";
 import { getServerInstanceId } from "./instance-id";
@@ -9,9 +10,16 @@ import { getServerInstanceId } from "./instance-id";
  * running it, and a run whose heartbeat is older than STALE_AFTER_MS is taken to belong to a
  * server that died. Six missed beats leave a wide margin for a busy event loop, and the rule
  * never fails a run that a live server (this one or another) is still running.
+ * PIPELINE_STALE_SECONDS changes the window; the heartbeat then shrinks to keep six beats in it.
  */
 export const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = 60_000;
+
+/** The configured stale window and the heartbeat that fits six beats into it. */
+export function orphanRule(): { staleAfterMs: number; heartbeatMs: number } {
+  const staleAfterMs = getConfig().pipelineStaleMs;
+  return { staleAfterMs, heartbeatMs: Math.min(HEARTBEAT_MS, Math.max(100, Math.floor(staleAfterMs / 6))) };
+}
 
 const openDb = async () => (await getDatabase()).db;
 
@@ -25,7 +33,7 @@ export async function recordPipelineRun<T>({
   userId,
   run,
   getDb = openDb,
-  heartbeatMs = HEARTBEAT_MS,
+  heartbeatMs = orphanRule().heartbeatMs,
 }: {
   pipeline: string;
   params: unknown;
@@ -67,9 +75,27 @@ async function finish(record: { db: Db; id: string }, outcome: Parameters<typeof
   );
 }
 
-/** At start: fails the runs left "running" by servers that died (see the orphan rule above). */
-export async function sweepOrphanedRuns(db: Db, staleAfterMs = STALE_AFTER_MS): Promise<string[]> {
+/** Fails the runs left "running" by servers that died (see the orphan rule above). */
+export async function sweepOrphanedRuns(db: Db, staleAfterMs = orphanRule().staleAfterMs): Promise<string[]> {
   const failed = await failOrphanedRuns({ db, staleAfterMs });
   if (failed.length > 0) logger.warn(`marked ${failed.length} pipeline runs failed: their server stopped`);
   return failed;
+}
+
+/**
+ * At start and then every heartbeat: fails orphaned runs, so a run whose server died is failed
+ * within the stale window plus a beat even when no server restarts. On PGlite this process is
+ * the only one that can open the data directory, so at start every run still "running" is
+ * orphaned whatever its heartbeat says. Returns what stops the sweeps.
+ */
+export async function startOrphanSweeps(database: { db: Db; kind: "postgres" | "pglite" }): Promise<() => void> {
+  const { staleAfterMs, heartbeatMs } = orphanRule();
+  const sweep = (windowMs: number) =>
+    sweepOrphanedRuns(database.db, windowMs).catch((error) =>
+      logger.warn("could not sweep orphaned pipeline runs", error),
+    );
+  await sweep(database.kind === "pglite" ? 0 : staleAfterMs);
+  const timer = setInterval(() => void sweep(staleAfterMs), heartbeatMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -3,14 +3,14 @@ import { ConfigError, getConfig } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { warmUpChecks } from "@/lib/pipelines/check-claim";
 import { getDatabase } from "./database";
-import { sweepOrphanedRuns } from "./pipeline-runs";
+import { startOrphanSweeps } from "./pipeline-runs";
 import { getReranker } from "./reranker";
 
 /**
  * Start-up checks: a bad configuration stops the server with a sentence naming the variable,
  * and the database is opened, migrated and seeded (which chooses the embedder, fetching its model
  * once if need be) before the first request, not during it; pipeline runs orphaned by a server
- * that died are then marked failed. The re-ranker's model is loaded (or fetched) next, so no
+ * that died are then marked failed, at start and every heartbeat after (services/pipeline-runs.ts). The re-ranker's model is loaded (or fetched) next, so no
  * search waits for it; it never stops the server.
  */
 export async function startServer(): Promise<void> {
@@ -31,7 +31,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   // After migrations: runs left "running" by a server that died are failed, never left running.
-  await sweepOrphanedRuns(database.db).catch((error) => logger.warn("could not sweep orphaned pipeline runs", error));
+  await startOrphanSweeps(database);
   await getReranker();
   // Not awaited: the server answers at once while the check worker warms its indexes.
   void warmUpChecks((error) => logger.warn("could not warm up the number checks", error));
