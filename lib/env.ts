@@ -72,6 +72,12 @@ export const envSchema = z.object({
     "origins besides the server's own from which pages may change data (a reverse proxy's public origin)",
   ),
   NODE_ENV: optionalString,
+  RATE_LIMIT_SCALE: z
+    .preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      z.coerce.number().positive("must be a number above 0").max(1_000_000, "must be at most 1,000,000").optional(),
+    )
+    .describe("multiplies every per-identity rate limit (a shared office NAT, a benchmark); default 1"),
   PIPELINE_STALE_SECONDS: z
     .preprocess(
       (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -122,6 +128,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** True under `next dev` (NODE_ENV=development): the CSP then allows the eval React's dev build needs. */
   development: boolean;
+  /** Multiplies every per-identity rate limit (services/rate-limits.ts); 1 by default. */
+  rateLimitScale: number;
   /** How long a running pipeline run may go without a heartbeat before it is failed as orphaned. */
   pipelineStaleMs: number;
 }
@@ -193,6 +201,7 @@ export function parseConfig(source: Record<string, string | undefined>, cwd = pr
       .filter((item) => item !== "")
       .map((item) => new URL(item).origin),
     development: env.NODE_ENV === "development",
+    rateLimitScale: env.RATE_LIMIT_SCALE ?? 1,
     pipelineStaleMs: (env.PIPELINE_STALE_SECONDS ?? 60) * 1000,
   };
 }

@@ -6,6 +6,7 @@ const STATUS_BY_KIND = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  too_many_requests: 429,
   unavailable: 503,
 } as const;
 
@@ -19,6 +20,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For a 429 or 503: how long to wait before trying again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { countLiveRunsOfUser } from "@/db/queries/pipeline-runs";
 import { AppError } from "@/lib/errors";
 import { cancelledRunError } from "@/lib/pipelines/worker-client";
-import { STALE_AFTER_MS } from "./pipeline-runs";
+import { orphanRule } from "./pipeline-runs";
 import { enforceRateLimit, RateLimitedError } from "./rate-limits";
 
 /**
@@ -22,10 +22,14 @@ export async function admitLabRun(database: Database, userId: string): Promise<v
   const running = await countLiveRunsOfUser({
     db: database.db,
     userId,
-    since: new Date(Date.now() - STALE_AFTER_MS),
+    since: new Date(Date.now() - orphanRule().staleAfterMs),
   });
   if (running > 0) {
-    throw new RateLimitedError("You already have a pipeline running: wait for it to finish, or cancel it.", 10);
+    throw new RateLimitedError(
+      "You already have a pipeline running: wait for it to finish, or cancel it.",
+      10,
+      "pipeline",
+    );
   }
 }
 
@@ -65,7 +69,7 @@ export async function withLabRunSlot<T>(
   const slots = options.slots ?? LAB_RUN_SLOTS;
   if (active >= slots) {
     if (line.length >= LAB_QUEUE_LIMIT) {
-      throw new AppError("unavailable:pipeline_busy", "The Lab is busy with other runs; try again in a minute.");
+      throw new AppError("unavailable:pipeline_busy", "The Lab is busy with other runs; try again in a minute.", 60);
     }
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { start: resolve, onAhead: (ahead) => options.onWaiting?.(ahead) };

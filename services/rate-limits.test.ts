@@ -53,6 +53,20 @@ describe("rate limits", () => {
     expect(refused.message).toBe("Too many pipeline runs: at most 30 every 10 minutes. Try again in 7 minutes.");
   });
 
+  it("scales every limit by RATE_LIMIT_SCALE", async () => {
+    const user = randomUUID();
+    const at = new Date("2026-12-05T14:00:00.000Z");
+    const scaled = async () =>
+      enforceRateLimit(database, { userId: user, bucket: "message", now: at, scale: 0.1 }).then(
+        () => "ok",
+        (error) => (error instanceof RateLimitedError ? "refused" : Promise.reject(error)),
+      );
+    const results: string[] = [];
+    for (let i = 0; i < 7; i++) results.push(await scaled());
+    // 60 a minute scaled by 0.1 is 6.
+    expect(results).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "refused"]);
+  });
+
   it("counts requests racing at once exactly: no more than the limit get through", async () => {
     const user = randomUUID();
     const at = new Date("2026-12-05T13:00:00.000Z");

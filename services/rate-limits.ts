@@ -1,6 +1,10 @@
 import type { Database } from "@/db/client";
 import { countRequestInWindow, deleteWindowsBefore } from "@/db/queries/rate-limits";
+import { getConfig } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { getCurrentUserId } from "./current-user";
+import { getDatabase } from "./database";
 
 /**
  * Per-identity limits on the work that costs the most: a model call, an import or a score (the
@@ -8,6 +12,8 @@ import { logger } from "@/lib/logger";
  * typing, strict for a script: the review behind them saw 730 costly requests from one identity
  * in 30 seconds. Counted in fixed windows in the database, so they hold across servers; a
  * window's edge can let through up to twice a limit in a short burst, which is accepted.
+ * RATE_LIMIT_SCALE multiplies them all (many people behind one address; benchmarks that play
+ * hundreds of candidates through a few identities).
  */
 export const RATE_LIMITS = {
   /** Messages to an interview or a study-room round: each may call the model. */
@@ -24,12 +30,11 @@ export const RATE_LIMITS = {
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
 
 /** A request over its limit: the HTTP layer answers 429 with Retry-After. */
-export class RateLimitedError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
+export class RateLimitedError extends AppError {
+  declare readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number, bucket = "requests") {
+    super(`too_many_requests:${bucket}`, message, retryAfterSeconds);
     this.name = "RateLimitedError";
   }
 }
@@ -38,8 +43,17 @@ export class RateLimitedError extends Error {
 const KEEP_MS = 2 * 3600_000;
 let lastSweep = 0;
 
-function minutes(seconds: number): string {
-  return seconds < 60 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+function duration(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const m = Math.round(seconds / 60);
+  return m === 1 ? "1 minute" : `${m} minutes`;
+}
+
+/** "a minute", "an hour", "every 10 minutes". */
+function per(seconds: number): string {
+  if (seconds === 60) return "a minute";
+  if (seconds === 3600) return "an hour";
+  return `every ${duration(seconds)}`;
 }
 
 /**
@@ -49,9 +63,10 @@ function minutes(seconds: number): string {
  */
 export async function enforceRateLimit(
   database: Database,
-  input: { userId: string; bucket: RateLimitBucket; now?: Date },
+  input: { userId: string; bucket: RateLimitBucket; now?: Date; scale?: number },
 ): Promise<void> {
-  const { limit, windowSeconds, what } = RATE_LIMITS[input.bucket];
+  const { windowSeconds, what } = RATE_LIMITS[input.bucket];
+  const limit = Math.max(1, Math.round(RATE_LIMITS[input.bucket].limit * (input.scale ?? getConfig().rateLimitScale)));
   const now = input.now ?? new Date();
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -69,7 +84,13 @@ export async function enforceRateLimit(
   if (count <= limit) return;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   throw new RateLimitedError(
-    `Too many ${what}: at most ${limit} every ${minutes(windowSeconds)}. Try again in ${minutes(retryAfterSeconds)}.`,
+    `Too many ${what}: at most ${limit} ${per(windowSeconds)}. Try again in ${duration(retryAfterSeconds)}.`,
     retryAfterSeconds,
+    input.bucket,
   );
+}
+
+/** For route handlers: counts this request of the current browser identity towards `bucket`. */
+export async function limitCurrentUser(bucket: RateLimitBucket): Promise<void> {
+  await enforceRateLimit(await getDatabase(), { userId: await getCurrentUserId(), bucket });
 }

@@ -6,7 +6,14 @@ import pg from "pg";
 import { createServerDatabase } from "@/db/testing/postgres-database";
 import { readNdjsonEvents, readSseEvents } from "@/lib/streams/read-stream";
 import type { InterviewView } from "@/lib/types";
-import { freePort, kill, type Server, spawnServer, waitForHealth } from "@/services/testing/app-servers";
+import {
+  BENCH_RATE_LIMITS,
+  freePort,
+  kill,
+  type Server,
+  spawnServer,
+  waitForHealth,
+} from "@/services/testing/app-servers";
 import { now } from "./clock";
 
 /** Turns per interview before the next one starts: well before the interviewer would wrap up. */
@@ -85,7 +92,13 @@ export async function measureTwoServers(serverUrl: string, events: number): Prom
   const dataDir = mkdtempSync(path.join(tmpdir(), "probe-bench-events-"));
   const servers: Server[] = [];
   try {
-    const env = { DATABASE_URL: database.url, PROBE_SECRET: randomBytes(24).toString("hex"), PROBE_DATA_DIR: dataDir };
+    // 500 replies to one identity in a few minutes: far beyond a person's rate limit, still counted.
+    const env = {
+      DATABASE_URL: database.url,
+      PROBE_SECRET: randomBytes(24).toString("hex"),
+      PROBE_DATA_DIR: dataDir,
+      ...BENCH_RATE_LIMITS,
+    };
     for (const port of [await freePort(), await freePort()]) servers.push(spawnServer(port, env));
     await Promise.all(servers.map((server) => waitForHealth(server, 120_000)));
     const [writer, watcher] = servers as [Server, Server];

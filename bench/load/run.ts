@@ -19,7 +19,14 @@ import { performance } from "node:perf_hooks";
 import { createServerDatabase } from "@/db/testing/postgres-database";
 import { formatTable } from "@/lib/cli/print-table";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
-import { freePort, kill, type Server, spawnServer, waitForHealth } from "@/services/testing/app-servers";
+import {
+  BENCH_RATE_LIMITS,
+  freePort,
+  kill,
+  type Server,
+  spawnServer,
+  waitForHealth,
+} from "@/services/testing/app-servers";
 import type { BenchDatabaseKind } from "../bench-databases";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
@@ -106,6 +113,8 @@ async function measure(kind: BenchDatabaseKind, serverUrl: string | null, args: 
       LOG_LEVEL: "warn",
       ALLOW_REMOTE_MODELS: "false",
       RERANKER: "off",
+      // The stress phase sends turns with no wait, beyond a person's rate limit; still counted.
+      ...BENCH_RATE_LIMITS,
     };
     const count = kind === "postgres" ? args.servers : 1;
     for (let i = 0; i < count; i++) servers.push(spawnServer(await freePort(), env));

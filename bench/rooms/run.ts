@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROOM_MEMBER_LIMIT } from "@/db/schema";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
-import { startServerPair } from "@/services/testing/app-servers";
+import { BENCH_RATE_LIMITS, startServerPair } from "@/services/testing/app-servers";
 import { BENCH_DATABASE_URL_ENV } from "../bench-databases";
 import { DEFAULT_WARM_UP, measureRoom } from "./measure";
 import { printReport } from "./report";
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   }
   let run: Awaited<ReturnType<typeof measureRoom>>;
   try {
-    const pair = await startServerPair(args.serverUrl, { label: "probe-bench-rooms" });
+    // One candidate sends a message every few hundred milliseconds, far beyond a person's
+    // per-identity rate limit; the limiter still counts every message.
+    const pair = await startServerPair(args.serverUrl, { label: "probe-bench-rooms", env: BENCH_RATE_LIMITS });
     cleanups.push(pair.close);
     run = await measureRoom(
       pair.servers.map((s) => s.url),

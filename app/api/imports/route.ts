@@ -4,10 +4,11 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_LEVEL } from "@/lib/framework";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
-import { parseImportedTranscript } from "@/lib/transcripts/parse-import";
+import { MAX_IMPORT_CHARS, parseImportedTranscript } from "@/lib/transcripts/parse-import";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { storeImportedInterview } from "@/services/interviews/interview-service";
+import { limitCurrentUser } from "@/services/rate-limits";
 import { scoreWithCitations } from "@/services/score";
 
 const importBody = z.object({
@@ -17,9 +18,13 @@ const importBody = z.object({
   text: z.string(),
 });
 
+/** The text holds at most 500,000 characters, each at most 6 bytes in JSON (`\uXXXX`): 3 MB, plus room for the rest. */
+const IMPORT_MAX_BODY_BYTES = MAX_IMPORT_CHARS * 6 + 64 * 1024;
+
 /** POST: scores a transcript of a human mock interview and stores it like any other; a bad file stores nothing. */
 export const POST = handleRoute(async (request: Request) => {
-  const body = await parseJsonBody(request, importBody);
+  const body = await parseJsonBody(request, importBody, { maxBytes: IMPORT_MAX_BODY_BYTES });
+  await limitCurrentUser("score");
   const parsed = parseImportedTranscript(body);
   if (!parsed.ok) throw new AppError("bad_request:import", parsed.error);
   const userId = await getCurrentUserId();

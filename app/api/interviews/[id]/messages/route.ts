@@ -5,6 +5,7 @@ import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { sendCandidateMessage } from "@/services/interviews/interview-service";
 import { awaitPendingChecks } from "@/services/interviews/pending-checks";
+import { limitCurrentUser } from "@/services/rate-limits";
 import { candidateMessageBody, interviewIdParam } from "../../schemas";
 
 /**
@@ -17,6 +18,7 @@ import { candidateMessageBody, interviewIdParam } from "../../schemas";
 export const POST = handleRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const interviewId = interviewIdParam.parse((await context.params).id);
   const body = await parseJsonBody(request, candidateMessageBody);
+  await limitCurrentUser("message");
   const database = await getDatabase();
   const message = {
     interviewId,

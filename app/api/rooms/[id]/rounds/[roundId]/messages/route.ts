@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
+import { limitCurrentUser } from "@/services/rate-limits";
 import { sendRoundMessage } from "@/services/rooms/round-service";
 import { roundMessageBody } from "../../../../schemas";
 import { type RoundContext, roundParams } from "../../params";
@@ -13,6 +14,7 @@ import { type RoundContext, roundParams } from "../../params";
 export const POST = handleRoute(async (request: Request, context: RoundContext) => {
   const ids = await roundParams(context);
   const body = await parseJsonBody(request, roundMessageBody);
+  await limitCurrentUser("message");
   const round = await sendRoundMessage(await getDatabase(), {
     ...ids,
     userId: await getCurrentUserId(),
