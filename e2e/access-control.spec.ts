@@ -82,7 +82,12 @@ const PROBES: Probe[] = [
     path: (o) => `${round(o)}/messages`,
     body: () => ({ id: randomUUID(), content: "hijacked question" }),
   },
-  { name: "move a round's step", method: "PUT", path: (o) => `${round(o)}/step`, body: () => ({ step: "data" }) },
+  {
+    name: "move a round's step",
+    method: "PUT",
+    path: (o) => `${round(o)}/step`,
+    body: () => ({ step: "frame-problem" }),
+  },
   {
     name: "score a round",
     method: "PUT",
