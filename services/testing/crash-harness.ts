@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Rule } from "@/e2e/fixtures/fake-llm-server";
+import { mulberry32 } from "@/lib/pipelines/random";
 import { readNdjsonEvents } from "@/lib/streams/read-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import { kill, type Server } from "./app-servers";
@@ -13,17 +14,8 @@ import { deadline } from "./sse-watch";
  * moment of their own answer and report what had arrived by then.
  */
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of numbers in [0, 1) (the pipelines' mulberry32), so a run replays from its seed. */
+export const seededRandom = mulberry32;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
