@@ -68,7 +68,7 @@ describe("validateParams", () => {
 
   it("puts the schema's message against the field, without parameter names", () => {
     const { errors } = validateParams(form.schema, form.fields, { n: 100_000_000 });
-    expect(errors.n).toMatch(/^Must be at most 200,000 on this machine/);
+    expect(errors.n).toMatch(/^Must be at most 100,000 on this machine/);
     const target = validateParams(form.schema, form.fields, { targetN: -1 }).errors.targetN;
     expect(target).toBe("Must be positive");
   });

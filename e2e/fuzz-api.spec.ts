@@ -112,7 +112,7 @@ test.describe("fuzzing every API route", () => {
     expect((await missing.json()).error.code).toBe("not_found:interview");
     const run = await api.post("/api/pipelines/ann", { headers: accept, data: { n: 500_000, efSweep: [2_048] } });
     expect(run.status()).toBe(400);
-    expect((await run.json()).error.message).toContain("n must be at most 200,000 on this machine");
+    expect((await run.json()).error.message).toContain("n must be at most 100,000 on this machine");
     for (const name of ["constructor", "__proto__", "toString"]) {
       const unknown = await api.post(`/api/pipelines/${name}`, { data: {} });
       expect(unknown.status(), name).toBe(404);

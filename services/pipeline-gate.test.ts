@@ -6,6 +6,7 @@ import { ensureUser } from "@/db/queries/users";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { PipelineRunError } from "@/lib/pipelines/worker-client";
 import { admitLabRun, LAB_QUEUE_LIMIT, withLabRunSlot } from "./pipeline-gate";
+import { recordPipelineRun, UserRunBusyError } from "./pipeline-runs";
 import { RateLimitedError } from "./rate-limits";
 
 let database: Database;
@@ -91,6 +92,51 @@ describe("the Lab's run gate", () => {
     await ensureUser({ db: database.db, id: other });
     await admitLabRun(database, other);
     await finishRun({ db: database.db, id: row.id, outcome: { status: "succeeded" } });
+    await admitLabRun(database, user);
+  });
+
+  it("counts a run waiting in line as the person's one run, and lets only one of two requests at once through", async () => {
+    const user = randomUUID();
+    const other = randomUUID();
+    await ensureUser({ db: database.db, id: user });
+    await ensureUser({ db: database.db, id: other });
+    const getDb = async () => database.db;
+    const log: string[] = [];
+    const blocker = gatedRun(log, "blocker");
+    // Someone else holds the only slot, so the person's runs would wait in line.
+    const holding = withLabRunSlot(blocker.run, { slots: 1 });
+    await tick();
+    const attempt = (name: string, id: string) => {
+      const gated = gatedRun(log, name);
+      const result = recordPipelineRun({
+        pipeline: "ann",
+        params: {},
+        userId: id,
+        onePerUser: true,
+        getDb,
+        run: () => withLabRunSlot(gated.run, { slots: 1 }),
+      });
+      return { result, finish: gated.finish };
+    };
+    // Five at once from one person: exactly one is recorded and waits; the rest are refused.
+    const five = ["b1", "b2", "b3", "b4", "b5"].map((name) => attempt(name, user));
+    const settled = await Promise.allSettled(five.map((a) => Promise.race([a.result, tick().then(() => "waiting")])));
+    expect(settled.filter((s) => s.status === "rejected").map((s) => (s as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 4 }, () => expect.any(UserRunBusyError)),
+    );
+    expect(
+      settled.filter((s) => s.status === "fulfilled").map((s) => (s as PromiseFulfilledResult<unknown>).value),
+    ).toEqual(["waiting"]);
+    // The quick check before streaming sees the waiting run too; another person is not affected.
+    await expect(admitLabRun(database, user)).rejects.toBeInstanceOf(RateLimitedError);
+    await admitLabRun(database, other);
+    blocker.finish();
+    await holding;
+    await tick();
+    const admitted = five.findIndex((_, i) => settled[i]?.status === "fulfilled");
+    expect(log).toEqual(["start blocker", "end blocker", `start b${admitted + 1}`]);
+    five[admitted]?.finish();
+    await five[admitted]?.result;
     await admitLabRun(database, user);
   });
 });

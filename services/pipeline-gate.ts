@@ -16,7 +16,21 @@ export const LAB_RUN_SLOTS = Math.max(1, availableParallelism() - 1);
 /** Runs waiting beyond this are refused: a queue that only grows helps nobody. */
 export const LAB_QUEUE_LIMIT = 8;
 
-/** Checks that `userId` may start a run now: within the rate limit, and with no other run going. */
+/** The 429 of a second run while one of the person's is going (waiting in line counts). */
+export function labRunBusyError(): RateLimitedError {
+  return new RateLimitedError(
+    "You already have a pipeline running: wait for it to finish, or cancel it.",
+    10,
+    "pipeline",
+  );
+}
+
+/**
+ * Checks that `userId` may start a run now: within the rate limit, and with no other run going.
+ * This is the quick refusal before anything streams; the run's record, made before it waits for
+ * a slot (recordPipelineRun with onePerUser), is the atomic check that two requests at once
+ * cannot both pass.
+ */
 export async function admitLabRun(database: Database, userId: string): Promise<void> {
   await enforceRateLimit(database, { userId, bucket: "pipeline" });
   const running = await countLiveRunsOfUser({
@@ -24,13 +38,7 @@ export async function admitLabRun(database: Database, userId: string): Promise<v
     userId,
     since: new Date(Date.now() - orphanRule().staleAfterMs),
   });
-  if (running > 0) {
-    throw new RateLimitedError(
-      "You already have a pipeline running: wait for it to finish, or cancel it.",
-      10,
-      "pipeline",
-    );
-  }
+  if (running > 0) throw labRunBusyError();
 }
 
 interface Waiter {

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { failOrphanedRuns, finishRun, startRun, touchRun } from "@/db/queries/pipeline-runs";
+import { failOrphanedRuns, finishRun, startRun, startRunUnlessUserBusy, touchRun } from "@/db/queries/pipeline-runs";
 import { getConfig } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getDatabase } from "./database";
@@ -23,15 +23,21 @@ export function orphanRule(): { staleAfterMs: number; heartbeatMs: number } {
 
 const openDb = async () => (await getDatabase()).db;
 
+/** The run a person already has going refuses their next one (`recordPipelineRun`'s `onePerUser`). */
+export class UserRunBusyError extends Error {}
+
 /**
  * Runs `run` and records it in the database: running, then succeeded or failed with its error.
  * Recording is best effort: a database failure is logged and never costs the caller the result.
+ * With `onePerUser`, the record is made only if `userId` has no live run, in one atomic step,
+ * and otherwise the run is refused with a UserRunBusyError before `run` starts.
  */
 export async function recordPipelineRun<T>({
   pipeline,
   params,
   userId,
   run,
+  onePerUser = false,
   getDb = openDb,
   heartbeatMs = orphanRule().heartbeatMs,
 }: {
@@ -39,15 +45,26 @@ export async function recordPipelineRun<T>({
   params: unknown;
   userId: string | null;
   run: () => Promise<T>;
+  onePerUser?: boolean;
   getDb?: () => Promise<Db>;
   heartbeatMs?: number;
 }): Promise<T> {
   let record: { db: Db; id: string } | undefined;
   try {
     const db = await getDb();
-    const row = await startRun({ db, values: { pipeline, params, userId, serverInstanceId: getServerInstanceId() } });
+    const values = { pipeline, params, userId, serverInstanceId: getServerInstanceId() };
+    const row =
+      onePerUser && userId
+        ? await startRunUnlessUserBusy({
+            db,
+            values: { ...values, userId },
+            since: new Date(Date.now() - orphanRule().staleAfterMs),
+          })
+        : await startRun({ db, values });
+    if (!row) throw new UserRunBusyError(`${userId} already has a ${pipeline} run going`);
     record = { db, id: row.id };
   } catch (error) {
+    if (error instanceof UserRunBusyError) throw error;
     logger.error(`could not record the start of a ${pipeline} run; running it unrecorded`, error);
   }
   const heartbeat = record && setInterval(() => void beat(record), heartbeatMs);

@@ -6,7 +6,7 @@ export const ANN_FIELDS: LabField[] = [
     path: "n",
     label: "Vectors built here",
     unit: "vectors",
-    help: "The corpus this machine builds and measures: 1,000 to 200,000.",
+    help: "The corpus this machine builds and measures: 1,000 to 100,000.",
     kind: "number",
     group: "main",
   },
@@ -102,7 +102,7 @@ export const ANN_FIELDS: LabField[] = [
   {
     path: "hnswlib",
     label: "Cross-check with hnswlib",
-    help: "Also builds the reference HNSW library: about 8 to 15 s more at 100,000 vectors.",
+    help: "Also builds the reference HNSW library on one core: only for small builds, such as 25,000 vectors of 128 dimensions.",
     kind: "boolean",
     group: "advanced",
   },

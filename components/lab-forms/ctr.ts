@@ -6,7 +6,7 @@ export const CTR_FIELDS: LabField[] = [
     path: "impressions",
     label: "Simulated impressions",
     unit: "impressions",
-    help: "5,000 to 2,000,000; more is slower and less noisy.",
+    help: "5,000 to 1,000,000; more is slower and less noisy.",
     kind: "number",
     group: "main",
   },

@@ -2,7 +2,7 @@ import { HNSW_LINKS_FIELD, type LabField, SEED_FIELD } from "./types";
 
 /** The recommendation funnel form, in the order it is shown. */
 export const FUNNEL_FIELDS: LabField[] = [
-  { path: "items", label: "Catalogue size", unit: "items", help: "1,000 to 200,000.", kind: "number", group: "main" },
+  { path: "items", label: "Catalogue size", unit: "items", help: "1,000 to 100,000.", kind: "number", group: "main" },
   {
     path: "users",
     label: "Simulated requests",

@@ -21,6 +21,41 @@ export function startRun({
   });
 }
 
+/**
+ * Records a run as running unless `userId` already has a live one (a heartbeat newer than
+ * `since`), as one step: a transaction-scoped advisory lock per person makes two requests at
+ * once, on any servers, take turns, so only one of them finds no live run. Null when refused.
+ */
+export function startRunUnlessUserBusy({
+  db,
+  values,
+  since,
+}: {
+  db: Db;
+  values: { pipeline: string; params: unknown; userId: string; serverInstanceId: string };
+  since: Date;
+}): Promise<PipelineRun | null> {
+  return withDbError("db:start_run", () =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`probe:lab-run:${values.userId}`}, 0))`);
+      const [live] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(pipelineRuns)
+        .where(
+          and(
+            eq(pipelineRuns.userId, values.userId),
+            eq(pipelineRuns.status, "running"),
+            gt(pipelineRuns.heartbeatAt, since),
+          ),
+        );
+      if ((live?.n ?? 0) > 0) return null;
+      const [row] = await tx.insert(pipelineRuns).values(values).returning();
+      if (!row) throw new Error("insert returned no row");
+      return row;
+    }),
+  );
+}
+
 /** Refreshes a running run's heartbeat (database time, so servers' clocks need not agree). */
 export function touchRun({ db, id }: { db: Db; id: string }): Promise<void> {
   return withDbError("db:touch_run", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
+import { processScratchDir } from "./scratch";
 import { cancelledRunError, dispatchRun, type RunHandlers, startPipelineWorker } from "./worker-client";
 
 /**
@@ -72,7 +72,7 @@ async function serve(request: { id: number; pipeline: string; params: unknown },
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "probe-check-"));
+  const scratchDir = fs.mkdtempSync(path.join(processScratchDir(), "probe-check-"));
   const removeScratch = () => fs.rmSync(scratchDir, { recursive: true, force: true });
   const started = startPipelineWorker({ cache: true, scratchDir });
   workersStarted++;

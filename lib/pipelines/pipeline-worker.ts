@@ -1,6 +1,8 @@
 import { parentPort, threadId, workerData } from "node:worker_threads";
+import { z } from "zod";
 import { getPipeline } from "./registry";
 import { enableRunCache, runCacheStats } from "./run-cache";
+import { adoptProcessScratchDir } from "./scratch";
 import { PipelineCancelledError } from "./types";
 import type { WorkerEvent, WorkerOptions, WorkerRequest } from "./worker-protocol";
 
@@ -11,6 +13,7 @@ import type { WorkerEvent, WorkerOptions, WorkerRequest } from "./worker-protoco
 if (!parentPort) throw new Error("pipeline-worker must run in a worker thread");
 const port = parentPort;
 const options = (workerData ?? { cache: false }) as WorkerOptions;
+if (options.processScratchDir) adoptProcessScratchDir(options.processScratchDir);
 if (options.cache) enableRunCache(undefined, options.scratchDir);
 const post = (event: WorkerEvent) => port.postMessage(event);
 /** One controller per run not yet finished, so cancelling one run never touches the next. */
@@ -59,7 +62,13 @@ async function serve(request: Extract<WorkerRequest, { type: "run" }>): Promise<
     post({ type: "result", id, result, debug });
   } catch (error) {
     const cancelled = error instanceof PipelineCancelledError;
-    post({ type: "error", id, message: (error as Error).message, cancelled });
+    if (error instanceof z.ZodError) {
+      // Parameters refused here (the caller did not validate them): a sentence per problem, as routes give.
+      const message = error.issues
+        .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+        .join("; ");
+      post({ type: "error", id, message, cancelled: false, invalidParams: true });
+    } else post({ type: "error", id, message: (error as Error).message, cancelled });
   } finally {
     controllers.delete(id);
   }

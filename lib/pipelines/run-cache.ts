@@ -8,7 +8,7 @@
  * 256-d) plus the bandwidth probe; a funnel or ctr check holds one (10 MB, 64 KB). An
  * entry larger than the byte bound is used by its run and then dropped, never stored.
  */
-import os from "node:os";
+import { processScratchDir } from "./scratch";
 
 export interface RunCacheLimits {
   maxEntries: number;
@@ -59,9 +59,12 @@ export function enableRunCache(bounds: RunCacheLimits = DEFAULT_RUN_CACHE_LIMITS
   evictOverflow();
 }
 
-/** Where a run writes files it may keep in the cache: the owner's scratch directory, else the system's. */
+/**
+ * Where a run writes files it may keep in the cache: the owner's scratch directory, else this
+ * process's (scratch.ts), which names the process so a crash's leftovers are found and swept.
+ */
 export function runScratchDir(): string {
-  return scratch ?? os.tmpdir();
+  return scratch ?? processScratchDir();
 }
 
 /** Empties the cache (disposing every entry) and turns it off. */

@@ -32,6 +32,12 @@ describe("runPipelineInWorker", () => {
     await expect(runPipelineInWorker("ann", { n: 10 })).rejects.toThrow(/n must be at least/);
   });
 
+  it("says when the worker refused the parameters, in a sentence naming the field", async () => {
+    const run = runPipelineInWorker("ann", { n: 10 });
+    await expect(run).rejects.toMatchObject({ cancelled: false, invalidParams: true });
+    await expect(run).rejects.toThrow(/^n: n must be at least 1,000$/);
+  });
+
   it("turns an interview claim into a chat card", async () => {
     const card = await checkClaim(
       { pipeline: "capacity", quote: "The index fits in 64 GB.", memoryGB: 64, items: 1e8, dim: 128 },

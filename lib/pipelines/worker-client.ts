@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { processScratchDir } from "./scratch";
 import type { RunDebug, WorkerEvent, WorkerOptions, WorkerRequest } from "./worker-protocol";
 
 export interface RunHandlers {
@@ -9,11 +10,12 @@ export interface RunHandlers {
   onDebug?: (debug: RunDebug) => void;
 }
 
-/** A pipeline failure, with whether it was a cancellation. */
+/** A pipeline failure, with whether it was a cancellation, or parameters the worker refused. */
 export class PipelineRunError extends Error {
   constructor(
     message: string,
     readonly cancelled: boolean,
+    readonly invalidParams = false,
   ) {
     super(message);
     this.name = "PipelineRunError";
@@ -29,10 +31,10 @@ const BOOT = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "pipeli
 
 /**
  * Starts a pipeline worker thread. It loads the TypeScript source through tsx (installed with
- * the project), registered by its boot file.
+ * the project), registered by its boot file. Its files go under this process's scratch directory.
  */
 export function startPipelineWorker(options: WorkerOptions): Worker {
-  return new Worker(BOOT, { workerData: options });
+  return new Worker(BOOT, { workerData: { processScratchDir: processScratchDir(), ...options } });
 }
 
 /**
@@ -72,7 +74,7 @@ export function dispatchRun(
       else if (event.type === "result") {
         handlers.onDebug?.(event.debug);
         finish(() => resolve(event.result));
-      } else finish(() => reject(new PipelineRunError(event.message, event.cancelled)));
+      } else finish(() => reject(new PipelineRunError(event.message, event.cancelled, event.invalidParams)));
     };
     const onError = (error: Error) => finish(() => reject(new PipelineRunError(error.message, false)));
     const onExit = (code: number) =>

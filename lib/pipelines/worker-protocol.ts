@@ -10,7 +10,7 @@ export type WorkerRequest =
 export type WorkerEvent =
   | { type: "progress"; id: number; fraction: number; message: string }
   | { type: "result"; id: number; result: unknown; debug: RunDebug }
-  | { type: "error"; id: number; message: string; cancelled: boolean };
+  | { type: "error"; id: number; message: string; cancelled: boolean; invalidParams?: boolean };
 
 /** Where and how a run was served: the thread, its run count, and the cache hits and misses of this run. */
 export interface RunDebug {
@@ -28,4 +28,6 @@ export interface WorkerOptions {
   cache: boolean;
   /** With `cache`: a directory for the files cached values hold, deleted by the owner when the thread ends. */
   scratchDir?: string;
+  /** The starting process's scratch directory (scratch.ts): where a run without `scratchDir` writes its files. */
+  processScratchDir?: string;
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Rule } from "@/e2e/fixtures/fake-llm-server";
 import { mulberry32 } from "@/lib/pipelines/random";
+import { SCRATCH_PREFIX } from "@/lib/pipelines/scratch";
 import { readNdjsonEvents } from "@/lib/streams/read-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import { kill, type Server } from "./app-servers";
@@ -148,4 +150,29 @@ export async function readStored(query: Query) {
     messageIds: new Set(messages.map((row) => row.id)),
     liveInterviews: live.map((row) => row.id),
   };
+}
+
+/**
+ * The pipeline scratch directories (lib/pipelines/scratch.ts) a server process left in the
+ * temporary directory, and how many saved ANN indexes they hold (at the top, from Lab runs, or
+ * in the check worker's directory).
+ */
+export function scratchLeftBy(pid: number): { dirs: string[]; annIndexes: number } {
+  const dirs = readdirSync(tmpdir())
+    .filter((name) => name.startsWith(`${SCRATCH_PREFIX}${pid}-`))
+    .map((name) => path.join(tmpdir(), name));
+  const inside = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" });
+  const annIndexes = dirs.flatMap((dir) => inside(dir).filter((entry) => /(^|[/\\])probe-ann-[^/\\]+$/.test(entry)));
+  return { dirs, annIndexes: annIndexes.length };
+}
+
+/** Resolves once the scratch of every process in `pids` is gone, or fails naming what is left after `timeoutMs`. */
+export async function scratchSwept(pids: number[], timeoutMs = 10_000): Promise<string[]> {
+  const since = Date.now();
+  let left = pids.flatMap((pid) => scratchLeftBy(pid).dirs);
+  while (left.length > 0 && Date.now() - since < timeoutMs) {
+    await sleep(100);
+    left = pids.flatMap((pid) => scratchLeftBy(pid).dirs);
+  }
+  return left;
 }

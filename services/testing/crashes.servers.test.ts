@@ -20,6 +20,8 @@ import {
   killDuringStream,
   largeImport,
   readStored,
+  scratchLeftBy,
+  scratchSwept,
   seededRandom,
   sleep,
   startPost,
@@ -37,7 +39,8 @@ import { callJson } from "./sse-watch";
  * After every kill the database passes the integrity checks (db-integrity.ts); after every
  * restart each interview reads back with every acknowledged message exactly once, one reply
  * per message and a step that agrees with its transcript, an unacknowledged message re-sent
- * with its id is stored once, and a pipeline run the kill cut off is marked failed.
+ * with its id is stored once, a pipeline run the kill cut off is marked failed, and the killed
+ * server's pipeline scratch directory (with its saved index, when killed mid-sweep) is removed.
  */
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 1e9));
 const KILLS = 10;
@@ -122,6 +125,8 @@ async function runCrashes(backend: Backend): Promise<void> {
   const sent = new Map<string, { interviewId: string; content: string; acked: boolean }>();
   const landed = new Map<Kind, number>();
   let orphans: string[] = [];
+  /** Killed servers, whose pipeline scratch directories the next start must remove. */
+  let scratchOwners: number[] = [];
   let importMs: number | undefined;
   let server: Server | undefined;
   let cookie = "";
@@ -160,6 +165,8 @@ async function runCrashes(backend: Backend): Promise<void> {
   };
 
   const verifyAfterRestart = async (live: Server) => {
+    expect(await scratchSwept(scratchOwners), `${context}: scratch of killed servers`).toEqual([]);
+    scratchOwners = [];
     for (const [id, known] of interviews) {
       const read = await callJson<InterviewView>(live, cookie, "GET", `/api/interviews/${id}`);
       expect(read.status, `${context}: GET ${id}`).toBe(200);
@@ -277,11 +284,15 @@ async function runCrashes(backend: Backend): Promise<void> {
         live,
         "/api/pipelines/ann",
         cookie,
-        { n: 60_000, queries: 300 },
-        (event) => event.type === "progress",
+        // A long sweep: the kill lands while the saved index is on disk.
+        { n: 60_000, queries: 300, efSweep: [16, 64, 256, 512, 512] },
+        (event) => event.type === "progress" && event.message.startsWith("Sweeping"),
       );
       const ok = result.killed && result.beforeKill > 0 && !result.types.includes("result");
-      return { ok, evidence: `${result.beforeKill} progress events, result: ${result.types.includes("result")}` };
+      const left = scratchLeftBy(live.child.pid as number);
+      if (ok) expect(left.dirs.length, `${context}: the killed server's scratch directory`).toBeGreaterThan(0);
+      const evidence = `${result.beforeKill} progress events, result: ${result.types.includes("result")}`;
+      return { ok, evidence: `${evidence}, ${left.dirs.length} scratch dirs with ${left.annIndexes} ANN indexes left` };
     },
   };
 
@@ -324,6 +335,7 @@ async function runCrashes(backend: Backend): Promise<void> {
       context = `${backend.name}, seed ${SEED}, after kill ${attempt + 1} (${kind})`;
       const { ok, evidence } = await operations[kind](live);
       await kill(live);
+      scratchOwners.push(live.child.pid as number);
       times.push(Date.now());
       if (ok) landed.set(kind, (landed.get(kind) ?? 0) + 1);
       kills += ok ? 1 : 0;

@@ -39,17 +39,35 @@ describe("ann params", () => {
   });
 
   it("refuses sizes beyond the machine, naming the limit and why", () => {
-    expect(issues({ n: 500_000 })).toMatch(/n must be at most 200,000 on this machine: the HNSW build time and memory/);
+    expect(issues({ n: 500_000 })).toMatch(/n must be at most 100,000 on this machine: the HNSW build time and memory/);
     expect(issues({ dim: 2_048 })).toMatch(/dim must be at most 1,024 on this machine/);
     expect(issues({ queries: 6_000 })).toMatch(/queries must be at most 5,000 on this machine/);
-    expect(issues({ n: 200_000, dim: 256 })).toMatch(/n x dim must be at most 25,600,000 on this machine/);
-    expect(issues({ efSweep: [2_048] })).toMatch(/each ef must be at most 512 on this machine/);
-    expect(issues({ n: 200_000, efConstruction: 128 })).toMatch(
-      /n x efConstruction \(the build's work\) must be at most/,
+    expect(issues({ n: 100_000, dim: 256 })).toMatch(
+      /n x dim must be at most 12,800,000 on this machine, 51 MB of float32 vectors before indexing; got 25,600,000/,
     );
-    expect(issues({ queries: 5_000, efSweep: [512, 512] })).toMatch(/queries x the sum of efSweep/);
-    expect(issues({ n: 200_000, queries: 5_000 })).toMatch(/queries x n x dim \(the exact scan of every query\)/);
-    expect(issues({ n: 200_000, hnswlib: true })).toMatch(/hnswlib cross-check runs only for n up to 100,000/);
+    expect(issues({ efSweep: [2_048] })).toMatch(/each ef must be at most 512 on this machine/);
+    expect(issues({ n: 100_000, efConstruction: 128 })).toMatch(
+      /n x dim x max\(efConstruction, M\) must be at most 819,200,000 on this machine, the HNSW build's work/,
+    );
+    expect(issues({ queries: 2_000, efSweep: [512, 512] })).toMatch(
+      /queries x the sum of efSweep x dim must be at most 131,072,000 on this machine, the HNSW query passes/,
+    );
+    expect(issues({ n: 100_000, queries: 1_001 })).toMatch(
+      /queries x n x dim must be at most 12,800,000,000 on this machine, the exact scan/,
+    );
+    expect(issues({ n: 100_000, hnswlib: true })).toMatch(
+      /hnswlib cross-check runs only for n x dim x max\(efConstruction, M\) up to 204,800,000 on this machine/,
+    );
+    // At the caps, each at once: the heaviest run accepted (about 20 s here).
+    expect(
+      issues({ n: 100_000, dim: 128, efConstruction: 64, M: 64, queries: 1_000, efSweep: [256, 256, 256, 256] }),
+    ).toBe("");
+    expect(issues({ n: 25_000, hnswlib: true })).toBe("");
+    // M counts as the build's width when it is the larger: each insert searches at least M candidates.
+    expect(issues({ n: 100_000, efConstruction: 16, M: 64, hnswlib: true })).toMatch(
+      /up to 204,800,000.*got 819,200,000/,
+    );
+    expect(issues({ n: 100_000, efConstruction: 8, M: 65 })).toMatch(/M must be at most 64/);
     expect(issues({ claim: { recall: 1.5 } })).toMatch(/claim.recall is a fraction/);
   });
 });

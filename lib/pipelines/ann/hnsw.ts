@@ -80,7 +80,14 @@ export async function usearchHnsw(
 }
 
 /**
- * Builds the index on every core and saves it to a new temporary directory (remove it with
+ * Threads for an index build: one core fewer than the machine has (at least one). Runs start
+ * from the server, whose main thread answers interview turns; a build on every core took that
+ * core too and tripled other people's turn times (bench:fairness).
+ */
+export const BUILD_THREADS = Math.max(1, os.availableParallelism() - 1);
+
+/**
+ * Builds the index on BUILD_THREADS threads and saves it to a new temporary directory (remove it with
  * `removeHnsw`). The multi-threaded build interleaves inserts, so two builds of the same data
  * differ slightly in their graph and recall.
  */
@@ -92,7 +99,7 @@ export async function buildHnsw(
   const { Index } = await import("usearch");
   const { corpus, dim } = input;
   const n = corpus.length / dim;
-  const threads = os.availableParallelism();
+  const threads = BUILD_THREADS;
   const rssBefore = process.memoryUsage().rss;
   const built = new Index(await indexConfig(input, 16));
   const keys = BigUint64Array.from({ length: n }, (_, i) => BigInt(i));

@@ -112,11 +112,14 @@ describe("ctr limits and cancellation", () => {
   });
 
   it("refuses sizes over the machine's limits with messages that say the limit", () => {
-    const tooMany = ctrPipeline.paramsSchema.safeParse({ impressions: 2_000_001 });
+    const tooMany = ctrPipeline.paramsSchema.safeParse({ impressions: 1_000_001 });
     expect(tooMany.success).toBe(false);
-    expect(tooMany.error?.issues[0]?.message).toContain("2,000,000");
-    const tooMuchWork = ctrPipeline.paramsSchema.safeParse({ impressions: 2_000_000, epochs: 10 });
-    expect(tooMuchWork.error?.issues[0]?.message).toContain("10,000,000");
+    expect(tooMany.error?.issues[0]?.message).toContain("must be at most 1,000,000 on this machine");
+    const tooMuchWork = ctrPipeline.paramsSchema.safeParse({ impressions: 1_000_000, epochs: 6 });
+    expect(tooMuchWork.error?.issues[0]?.message).toContain(
+      "impressions x epochs must be at most 5,000,000 on this machine (the training passes",
+    );
+    expect(ctrPipeline.paramsSchema.safeParse({ impressions: 1_000_000, epochs: 5 }).success).toBe(true);
     expect(ctrPipeline.paramsSchema.safeParse({ downsampleRate: 0 }).success).toBe(false);
     expect(ctrPipeline.paramsSchema.safeParse({ claim: { auc: 1.2 } }).success).toBe(false);
   });

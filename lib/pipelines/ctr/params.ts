@@ -4,9 +4,13 @@
  */
 import { z } from "zod";
 
-export const MAX_IMPRESSIONS = 2_000_000;
+/**
+ * The caps keep every run at them to about 10 s of CPU on this 2-core machine (measured: `npm run
+ * pipeline -- ctr` at the caps, docs/cli-contracts.md); the default takes about 2 s.
+ */
+export const MAX_IMPRESSIONS = 1_000_000;
 /** Impressions x epochs bounds the SGD work: four logistic models make about 4 x 0.8 x this many updates. */
-export const MAX_IMPRESSION_EPOCHS = 10_000_000;
+export const MAX_IMPRESSION_EPOCHS = 5_000_000;
 
 export const claimSchema = z
   .object({
@@ -22,7 +26,10 @@ export const ctrParamsSchema = z
       .number()
       .int("must be a whole number")
       .min(5_000, "must be at least 5,000 (fewer leaves too few test clicks to measure)")
-      .max(MAX_IMPRESSIONS, "must be at most 2,000,000 on this machine (memory and a run under a minute)")
+      .max(
+        MAX_IMPRESSIONS,
+        `must be at most ${MAX_IMPRESSIONS.toLocaleString("en-US")} on this machine (the simulated log is held in memory, and a run at the caps takes about 10 s)`,
+      )
       .default(200_000),
     positions: z
       .number()
@@ -62,7 +69,7 @@ export const ctrParamsSchema = z
     claim: claimSchema.optional(),
   })
   .refine((p) => p.impressions * p.epochs <= MAX_IMPRESSION_EPOCHS, {
-    message: "impressions x epochs must be at most 10,000,000 on this machine (e.g. 2,000,000 impressions x 5 epochs)",
+    message: `impressions x epochs must be at most ${MAX_IMPRESSION_EPOCHS.toLocaleString("en-US")} on this machine (the training passes, about 10 s at the cap: e.g. 1,000,000 impressions x 5 epochs)`,
     path: [],
   });
 

@@ -103,13 +103,25 @@ describe("funnel limits", () => {
   });
 
   it("refuses sizes this machine cannot run, saying the limit", () => {
-    expect(problem({ items: 200_001 })).toMatch(/items must be at most 200,000 on this machine/);
-    expect(problem({ items: 200_000, dim: 256 })).toMatch(/items x dim must be at most 25,600,000/);
-    expect(problem({ items: 200_000, efConstruction: 128 })).toMatch(
-      /efConstruction x items must be at most 12,800,000/,
+    expect(problem({ items: 100_001 })).toMatch(
+      /items must be at most 100,000 on this machine: the one-thread HNSW build/,
     );
-    expect(problem({ items: 200_000, users: 1_001 })).toMatch(/users x items must be at most 200,000,000/);
-    expect(problem({ items: 1_000, candidates: 1_500, rankKeep: 50 })).toMatch(/candidates must be at most items/);
+    expect(problem({ items: 100_000, dim: 256 })).toMatch(
+      /items x dim must be at most 12,800,000 on this machine \(51 MB of float32 vectors\)/,
+    );
+    expect(problem({ items: 100_000, efConstruction: 64 })).toMatch(
+      /efConstruction x items x dim \(or M, when larger, in place of efConstruction\) must be at most 204,800,000 on this machine \(the one-thread HNSW build's work/,
+    );
+    expect(problem({ items: 100_000, M: 64 })).toMatch(/efConstruction x items x dim \(or M.*got 409,600,000/);
+    expect(problem({ items: 100_000, users: 401 })).toMatch(
+      /users x items x dim must be at most 2,560,000,000 on this machine \(every user's true top-K is an exact scan/,
+    );
+    expect(problem({ users: 200, candidates: 1_251 })).toMatch(
+      /candidates x users must be at most 250,000 on this machine \(each user's request searches, ranks and re-ranks/,
+    );
+    expect(problem({ items: 1_000, users: 100, candidates: 1_500, rankKeep: 50 })).toMatch(
+      /candidates must be at most items/,
+    );
     expect(problem({ items: 999 })).toMatch(/items must be at least 1,000/);
     expect(problem({ rankKeep: 600 })).toMatch(/rankKeep must be at most candidates/);
     expect(problem({ finalK: 60 })).toMatch(/finalK must be at most rankKeep/);
