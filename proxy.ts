@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { bodyLimitFor, checkBodySize } from "@/lib/http/read-body";
 import { type GuardRefusal, guardRequest, isApiPath, ownOrigins } from "@/lib/http/request-guard";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -24,7 +26,10 @@ function hasBody(request: NextRequest): boolean {
 }
 
 /** The proxy's own refusal: JSON under /api, a line of text for pages, with the fixed headers. */
-function refusalResponse(path: string, refusal: GuardRefusal): NextResponse {
+function refusalResponse(
+  path: string,
+  refusal: Pick<GuardRefusal, "code" | "message" | "headers"> & { status: number },
+): NextResponse {
   const init = { status: refusal.status, headers: { ...BASE_SECURITY_HEADERS, ...refusal.headers } };
   const response = isApiPath(path)
     ? NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, init)
@@ -39,7 +44,7 @@ function refusalResponse(path: string, refusal: GuardRefusal): NextResponse {
  * every browser an anonymous identity: a signed, httpOnly cookie holding a user id. A new cookie
  * is also added to the request itself, so the page that set it can already read it.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
   const path = request.nextUrl.pathname;
   const decision = guardRequest({
@@ -58,6 +63,16 @@ export function proxy(request: NextRequest): NextResponse {
     }),
   });
   if (!decision.allow) return refusalResponse(path, decision);
+  // Next.js gives the route a body only once it has arrived in full, so an oversized upload is
+  // refused here, on the proxy's own copy, while it is still arriving (the route checks again).
+  if (hasBody(request)) {
+    try {
+      await checkBodySize(request, bodyLimitFor(path));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return refusalResponse(path, error);
+    }
+  }
 
   const secret = getSigningSecret({ configured: config.secret, dataDir: config.dataDir });
   const verified = verifySignedUserId(request.cookies.get(IDENTITY_COOKIE)?.value, secret);

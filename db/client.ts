@@ -5,6 +5,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
+import { probeTypeParsers } from "./bytea-array-parser";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -29,7 +30,7 @@ function pgConfigOverPglite(pglite: PGlite) {
   const parse = connection.parse.bind(connection);
   connection.parse = (query: { types?: unknown }) =>
     parse({ ...query, types: Array.isArray(query.types) ? query.types : undefined });
-  return config;
+  return { ...config, types: probeTypeParsers };
 }
 
 /**
@@ -38,7 +39,7 @@ function pgConfigOverPglite(pglite: PGlite) {
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, types: probeTypeParsers });
     return {
       kind: "postgres",
       pool,

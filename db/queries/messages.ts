@@ -5,16 +5,13 @@ import { type Message, messages, type NewMessage } from "../schema";
 
 /**
  * Inserts a message once: a second save of the same id is ignored, so replays cannot double it.
- * Resolves true when this call stored it.
+ * Resolves to the stored row (with its seq and time) when this call stored it, else null, so a
+ * caller holding the turn lock can extend the transcript it read instead of reading it again.
  */
-export function saveMessage({ db, message }: { db: Db; message: NewMessage }): Promise<boolean> {
+export function saveMessage({ db, message }: { db: Db; message: NewMessage }): Promise<Message | null> {
   return withDbError("db:save_message", async () => {
-    const stored = await db
-      .insert(messages)
-      .values(message)
-      .onConflictDoNothing({ target: messages.id })
-      .returning({ id: messages.id });
-    return stored.length > 0;
+    const [stored] = await db.insert(messages).values(message).onConflictDoNothing({ target: messages.id }).returning();
+    return stored ?? null;
   });
 }
 
@@ -24,10 +21,18 @@ export type MessageSaveOutcome = "stored" | "retry" | "conflict";
 /**
  * Inserts a message once and says what happened. Message ids are global: the same id with the
  * same interview, role and text is a retried send ("retry", stored once); the id already used
- * by another interview or for other words is a "conflict" the caller must refuse.
+ * by another interview or for other words is a "conflict" the caller must refuse. A stored
+ * message comes back as its row.
  */
-export async function saveMessageOnce({ db, message }: { db: Db; message: NewMessage }): Promise<MessageSaveOutcome> {
-  if (await saveMessage({ db, message })) return "stored";
+export async function saveMessageOnce({
+  db,
+  message,
+}: {
+  db: Db;
+  message: NewMessage;
+}): Promise<{ outcome: MessageSaveOutcome; row: Message | null }> {
+  const row = await saveMessage({ db, message });
+  if (row) return { outcome: "stored", row };
   const existing = await withDbError("db:get_message", async () => {
     const [row] = await db
       .select({ interviewId: messages.interviewId, role: messages.role, content: messages.content })
@@ -40,7 +45,7 @@ export async function saveMessageOnce({ db, message }: { db: Db; message: NewMes
     existing.interviewId === message.interviewId &&
     existing.role === message.role &&
     existing.content === message.content;
-  return sameSend ? "retry" : "conflict";
+  return { outcome: sameSend ? "retry" : "conflict", row: null };
 }
 
 /** One message of one interview, or undefined. */
@@ -66,6 +71,25 @@ export function listMessagesByInterview({ db, interviewId }: { db: Db; interview
   return withDbError("db:list_messages", () =>
     db.select().from(messages).where(eq(messages.interviewId, interviewId)).orderBy(asc(messages.seq)),
   );
+}
+
+/** How many messages of `role` an interview holds: the interview length limit counts them before storing one more. */
+export function countMessagesByRole({
+  db,
+  interviewId,
+  role,
+}: {
+  db: Db;
+  interviewId: string;
+  role: Message["role"];
+}): Promise<number> {
+  return withDbError("db:count_messages", async () => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messages)
+      .where(and(eq(messages.interviewId, interviewId), eq(messages.role, role)));
+    return row?.n ?? 0;
+  });
 }
 
 /**

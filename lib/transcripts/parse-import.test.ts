@@ -153,7 +153,11 @@ const failures: { name: string; text: string; error: string | RegExp }[] = [
   { name: "empty text", text: "", error: "The transcript is empty." },
   { name: "blank text", text: " \n\t\n", error: "The transcript is empty." },
   { name: "only step markers", text: "## Evaluation\n[monitoring]", error: "The transcript is empty." },
-  { name: "oversize text", text: `Candidate: ${"x".repeat(500_000)}`, error: "The file is larger than 500 KB." },
+  {
+    name: "oversize text",
+    text: `Candidate: ${"x".repeat(500_000)}`,
+    error: "The transcript can be at most 500,000 characters.",
+  },
   {
     name: "text that starts with an unprefixed line",
     text: "\n\nMock interview with Sam\nInterviewer: Hi.\nCandidate: Hello.",

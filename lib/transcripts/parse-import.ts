@@ -28,7 +28,11 @@ type Issue = z.ZodError["issues"][number];
 const fail = (error: string): ImportResult => ({ ok: false, error });
 
 export function parseImportedTranscript({ text, scenarioId, level }: ImportRequest): ImportResult {
-  if (text.length > MAX_IMPORT_CHARS) return fail("The file is larger than 500 KB.");
+  // Counted in UTF-16 code units (an emoji is two), unlike the schemas' code points: at most 6
+  // JSON bytes a unit is what lets the 3 MB body limit (lib/http/read-body.ts) always hold it.
+  if (text.length > MAX_IMPORT_CHARS) {
+    return fail(`The transcript can be at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters.`);
+  }
   // Uploaded files may start with a byte-order mark, which JSON.parse rejects.
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") return fail("The transcript is empty.");

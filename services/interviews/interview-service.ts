@@ -11,11 +11,13 @@ import type { InterviewView } from "@/lib/types";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { getInterviewerGraph } from "./interviewer-runtime";
 import { messageIdConflict } from "./message-id-conflict";
+import { refuseBeyondMessageLimit } from "./message-limit";
 import { schedulePendingChecks } from "./pending-checks";
 import { type GraphState, type InterviewEvent, type Reconciled, reconcile } from "./reconcile";
 import { withTurnLock } from "./turn-lock";
 import { toView } from "./view";
 
+export { MAX_INTERVIEW_MESSAGES } from "./message-limit";
 export type { InterviewEvent } from "./reconcile";
 
 /**
@@ -118,11 +120,17 @@ export async function sendCandidateMessage(
   const graph = await getInterviewerGraph(database);
   const result = await withTurnLock(database, input.interviewId, async () => {
     // Read afresh under the lock: another server may have stored and answered a message meanwhile.
-    const before = await reconcileOrRead(
-      database,
-      graph,
-      await requireInterview(database, input.interviewId, input.viewer),
-    );
+    const interview = await requireInterview(database, input.interviewId, input.viewer);
+    // Counted before the interviewer reads anything, so a full interview costs no graph run.
+    // An ended or imported one is refused below with its own sentence.
+    if (interview.source === "live" && interview.status !== "completed") {
+      await refuseBeyondMessageLimit(database, {
+        interviewId: input.interviewId,
+        messageId: input.messageId,
+        role: "candidate",
+      });
+    }
+    const before = await reconcileOrRead(database, graph, interview);
     if (before.interview.status === "completed" || before.interview.source === "import") {
       throw new AppError("conflict:interview", "This interview has ended; start a new one to keep practising.");
     }
@@ -138,7 +146,7 @@ export async function sendCandidateMessage(
       meta: input.notice ? { notice: input.notice } : null,
     };
     // Watchers on every server see the candidate's message before any word of the reply.
-    const outcome = await saveMessageOnce({ db: database.db, message });
+    const { outcome, row: storedRow } = await saveMessageOnce({ db: database.db, message });
     if (outcome === "conflict") throw messageIdConflict();
     if (outcome === "stored") {
       const bus = getInterviewEventBus(database);
@@ -147,10 +155,13 @@ export async function sendCandidateMessage(
       // still reading them live is left behind.
       if (seq !== null) await bus.forgetWordsBefore(input.interviewId, seq);
     }
-    // A retried send is stored once; the graph must not read it twice either.
+    // A retried send is stored once; the graph must not read it twice either. Under the turn
+    // lock nobody else writes this transcript, so the row just stored extends the one read.
     const rows = before.rows.some((row) => row.id === message.id)
       ? before.rows
-      : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
+      : storedRow
+        ? [...before.rows, storedRow]
+        : await listMessagesByInterview({ db: database.db, interviewId: input.interviewId });
     return numbered(
       database,
       await reconcile(database, graph, before.interview, onEvent, { state: before.state, rows }),

@@ -8,6 +8,7 @@ import type { TurnRole } from "@/lib/types";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { scoreWithCitations } from "@/services/score";
 import { messageIdConflict } from "./message-id-conflict";
+import { refuseBeyondMessageLimit } from "./message-limit";
 import { withTurnLock } from "./turn-lock";
 
 /**
@@ -42,7 +43,8 @@ export async function sendPeerMessage(
 ): Promise<void> {
   await withTurnLock(database, input.interviewId, async () => {
     const interview = await requireActivePeerInterview(database, input.interviewId);
-    const outcome = await saveMessageOnce({
+    await refuseBeyondMessageLimit(database, { ...input, interviewId: interview.id });
+    const { outcome } = await saveMessageOnce({
       db: database.db,
       message: {
         id: input.messageId,

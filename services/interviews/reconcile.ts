@@ -102,12 +102,13 @@ export async function reconcile(
   }
 
   const saved = new Set(stored.map((row) => row.id));
-  let wrote = false;
+  // Rows stored below extend the transcript read above: the turn lock keeps other writers out.
+  const written: MessageRow[] = [];
   for (const stateTurn of state.values.turns ?? []) {
     if (stateTurn.role !== "interviewer" || saved.has(stateTurn.id)) continue;
     const card = stateTurn.check ?? state.values.cards?.[stateTurn.id];
     const turn = card ? { ...stateTurn, check: card } : stateTurn;
-    const stored = await saveMessage({
+    const row = await saveMessage({
       db: database.db,
       message: {
         id: turn.id,
@@ -121,10 +122,12 @@ export async function reconcile(
             : null,
       },
     });
-    wrote = true;
-    if (stored) await bus.publish(interview.id, "message", { messageId: turn.id });
+    if (row) {
+      written.push(row);
+      await bus.publish(interview.id, "message", { messageId: turn.id });
+    }
   }
-  const rows = wrote ? await listMessagesByInterview({ db: database.db, interviewId: interview.id }) : stored;
+  const rows = written.length > 0 ? [...stored, ...written] : stored;
   const currentStep = state.values.step ?? interview.currentStep;
   // An interview only ever moves forward: one ended from a study room (scored outside the
   // graph) stays ended with its report.

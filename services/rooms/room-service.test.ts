@@ -97,6 +97,24 @@ describe("study rooms", () => {
     expect(host).toHaveLength(ROOM_MEMBER_LIMIT);
   });
 
+  it(`lets the ${ROOM_MEMBER_LIMIT}th person in and refuses the next with its sentence, adding nobody`, async () => {
+    const { room, token } = await newRoom();
+    // The host is the first; members 2 to 19 join, then the 20th is the last to fit.
+    for (let i = 2; i < ROOM_MEMBER_LIMIT; i++) {
+      await joinRoom(database, { token, userId: randomUUID(), displayName: `Member ${i}` });
+    }
+    const last = await joinRoom(database, { token, userId: randomUUID(), displayName: "Twentieth" });
+    expect(last.members).toHaveLength(20);
+    const late = randomUUID();
+    await expect(joinRoom(database, { token, userId: late, displayName: "Twenty-first" })).rejects.toMatchObject({
+      status: 409,
+      code: "conflict:room_full",
+      message: "This room is full: a room holds at most 20 people.",
+    });
+    expect(await codeOf(getRoom(database, room.id, late))).toBe("not_found:room");
+    expect((await getRoom(database, room.id, room.hostUserId)).members).toHaveLength(20);
+  });
+
   it("removes a member at once, for good, and only the host may", async () => {
     const { host, room, token } = await newRoom();
     const grace = randomUUID();

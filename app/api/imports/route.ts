@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_LEVEL } from "@/lib/framework";
-import { handleRoute, parseJsonBody } from "@/lib/http/handle-route";
+import { handleRoute, IMPORT_MAX_BODY_BYTES, parseJsonBody } from "@/lib/http/handle-route";
 import { levelSchema, scenarioIdSchema } from "@/lib/scenarios/schema";
-import { MAX_IMPORT_CHARS, parseImportedTranscript } from "@/lib/transcripts/parse-import";
+import { parseImportedTranscript } from "@/lib/transcripts/parse-import";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
 import { storeImportedInterview } from "@/services/interviews/interview-service";
@@ -17,9 +17,6 @@ const importBody = z.object({
   /** The pasted or uploaded text: interchange JSON, or "Interviewer:" / "Candidate:" lines. */
   text: z.string(),
 });
-
-/** The text holds at most 500,000 characters, each at most 6 bytes in JSON (`\uXXXX`): 3 MB, plus room for the rest. */
-const IMPORT_MAX_BODY_BYTES = MAX_IMPORT_CHARS * 6 + 64 * 1024;
 
 /** POST: scores a transcript of a human mock interview and stores it like any other; a bad file stores nothing. */
 export const POST = handleRoute(async (request: Request) => {
