@@ -32,8 +32,10 @@ if [ -n "${PROBE_TEST_DATABASE_URL:-}" ]; then
   step "browser tests (playwright + chromium, real Postgres)"
   e2e_url=$(npx tsx scripts/postgres/e2e-database.ts create)
   trap 'npx tsx scripts/postgres/e2e-database.ts drop "$e2e_url"' EXIT
+  # Presentation-only specs run once (playwright.config.ts); the fuzzer's 1,000 cases a route ran
+  # on PGlite, so Postgres (which alone rejects NUL) gets 250 more on another seed.
   PROBE_E2E_DATABASE_URL="$e2e_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-postgres.json" \
-    npx playwright test --reporter=list,json
+    FUZZ_CASES=250 FUZZ_SEED=20261206 npx playwright test --reporter=list,json
   e2e_reports+=("$results/e2e-postgres.json")
   step "several app servers on one Postgres (vitest: servers)"
   npx vitest run --project servers --reporter=default --reporter=json --outputFile.json="$results/servers.json"
