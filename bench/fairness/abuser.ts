@@ -9,6 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { readNdjsonEvents } from "@/lib/streams/read-stream";
 import type { Server } from "@/services/testing/app-servers";
+import { sleep } from "../lib/sleep";
 
 /**
  * The heaviest ANN run lib/pipelines/ann/params.ts accepts: n = 100,000, n x dim x
@@ -84,19 +85,6 @@ export class AbuseTally {
     return stage;
   }
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 
 /** Reads one admitted run to its end, following its state: waiting in line, then computing. */
 async function follow(body: NonNullable<Response["body"]>, tally: AbuseTally, stop: AbortSignal): Promise<void> {

@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { SCENARIO_IDS } from "@/lib/framework";
 import { readNdjsonEvents } from "@/lib/streams/read-stream";
 import type { Server } from "@/services/testing/app-servers";
+import { sleep } from "../lib/sleep";
 
 /** Answers, two with numeric claims (they start a check on a worker too); "next" moves a step. */
 const CYCLE = [
@@ -31,8 +32,6 @@ const CYCLE = [
 const PER_INTERVIEW = 20;
 /** A turn that has not shown its view by then has failed: the loop must end. */
 const TURN_TIMEOUT_MS = 120_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TurnTimes {
   /** Milliseconds from sending to the view, one per successful turn, in order. */

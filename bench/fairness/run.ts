@@ -17,14 +17,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
-import { identityCookie } from "@/services/testing/app-servers";
+import { identityCookie, type Server } from "@/services/testing/app-servers";
+import { installInterruptHandlers, startLoadServers } from "../lib/bench-servers";
 import { describeMachine } from "../lib/machine";
+import { sleep } from "../lib/sleep";
 import { round } from "../lib/stats";
 import { startAbuse } from "./abuser";
 import { parseFairnessArgs } from "./args";
 import { sendTurns } from "./candidate";
 import { phaseFigures, printReport } from "./report";
-import { installInterruptHandlers, startFairnessServer } from "./server";
 
 /** Time for B's first requests to be admitted and a run to start before A's timed turns begin. */
 const ABUSE_HEAD_START_MS = 2000;
@@ -32,13 +33,16 @@ const ABUSE_HEAD_START_MS = 2000;
 const SETTLE_LIMIT_MS = 10_000;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const args = parseFairnessArgs(process.argv.slice(2));
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new UsageError("Run npm run build first.");
   installInterruptHandlers(log);
-  const { server, stop } = await startFairnessServer(log);
+  // One server on PGlite. BENCH_RATE_LIMITS (set by startLoadServers) scales only the rate
+  // windows: the one-run-per-person rule is a count of live runs and ignores it.
+  const servers = await startLoadServers("pglite", null, 1, log);
+  const server = servers.list[0] as Server;
+  const stop = servers.stop;
   try {
     const cookieA = await identityCookie(server);
     const cookieB = await identityCookie(server);

@@ -2,6 +2,7 @@ import type { StepId } from "@/lib/framework";
 import { SCENARIO_IDS } from "@/lib/framework";
 import { mulberry32 } from "@/lib/pipelines/random";
 import type { Server } from "@/services/testing/app-servers";
+import { sleep } from "../lib/sleep";
 import { createMessageSource } from "./messages";
 import { describeFailure, errorCode, sendTurn, type Tally } from "./turn";
 
@@ -25,19 +26,6 @@ export interface CandidatePlan {
   abort: AbortSignal;
   onTurn: () => void;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 
 /** Starts an interview on `server` as `cookie`; null (counted) when it fails. */
 async function startInterview(
@@ -103,7 +91,12 @@ export async function candidate(plan: CandidatePlan): Promise<Array<Promise<void
         nextMessage = createMessageSource(random);
       }
     }
-    if (plan.thinkMs > 0) await sleep(plan.thinkMs * (0.5 + random()), abort);
+    if (plan.thinkMs > 0) {
+      const wait = plan.thinkMs * (0.5 + random());
+      // A message that would go after the deadline is not sent, so the run ends on time.
+      if (performance.now() + wait >= plan.deadline) break;
+      await sleep(wait, abort);
+    }
   }
   return drains;
 }

@@ -3,12 +3,9 @@
  * runs: every sample with its time, the sum at the start and the highest sum seen. Linux only;
  * a process that has gone counts as nothing.
  */
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { promisify } from "node:util";
-
-const run = promisify(execFile);
+import { processTree } from "../lib/process-tree";
 
 /** VmRSS of one process in bytes, or 0 when it has gone (or /proc is not there). */
 async function rssBytes(pid: number): Promise<number> {
@@ -19,28 +16,6 @@ async function rssBytes(pid: number): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-/** The children of `pid` (`ps -o pid= --ppid`); none when ps finds none or fails. */
-export async function childPids(pid: number): Promise<number[]> {
-  try {
-    const { stdout } = await run("ps", ["-o", "pid=", "--ppid", String(pid)]);
-    return stdout
-      .split("\n")
-      .map((line) => Number(line.trim()))
-      .filter((child) => Number.isInteger(child) && child > 0);
-  } catch {
-    // ps exits 1 when the process has no children.
-    return [];
-  }
-}
-
-/** `pid` and its descendants, a few generations down (next start's workers are its children). */
-export async function processTree(pid: number, depth = 3): Promise<number[]> {
-  if (depth === 0) return [pid];
-  const children = await childPids(pid);
-  const below = await Promise.all(children.map((child) => processTree(child, depth - 1)));
-  return [pid, ...below.flat()];
 }
 
 /** The summed RSS of every process in the trees of `pids`, in bytes. */

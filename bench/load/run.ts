@@ -18,13 +18,13 @@ import { performance } from "node:perf_hooks";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import type { Server } from "@/services/testing/app-servers";
 import type { BenchDatabaseKind } from "../bench-databases";
+import { installInterruptHandlers, startLoadServers } from "../lib/bench-servers";
 import { describeMachine } from "../lib/machine";
 import { quantile, round } from "../lib/stats";
 import { type LoadArgs, parseLoadArgs } from "./args";
 import { candidate } from "./candidate";
 import { growthPerMinute, rssAt, sampleRss } from "./memory";
 import { printReport, type RunResult } from "./report";
-import { installInterruptHandlers, startLoadServers } from "./servers";
 import { stressServer } from "./stress";
 import { Tally } from "./turn";
 
@@ -45,6 +45,7 @@ function windows(tally: Tally, startedAt: number, endedAt: number, samples: Arra
       .filter(([at]) => at >= from && at < to)
       .map(([, ms]) => ms)
       .sort((a, b) => a - b);
+    if (times.length === 0) continue;
     rows.push({
       atSeconds: Math.round((to - startedAt) / 1000),
       turns: times.length,

@@ -1,16 +1,17 @@
 /**
- * The servers of one `npm run bench:load` configuration: `next start` of the built app on a
+ * The servers of a benchmark (bench:load, bench:fairness): `next start` of the built app on a
  * fresh database (PGlite in a temporary directory, or a new database on the Postgres server),
  * offline, with one secret so a cookie set by one server is valid on the other; and their
- * removal (servers with their workers, then the database, then the directory), once, also on
- * failure and on Ctrl-C.
+ * removal (servers with their workers and pipeline scratch, then the database, then the
+ * directory), once, also on failure and on Ctrl-C.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createServerDatabase } from "@/db/testing/postgres-database";
 import { UsageError } from "@/lib/cli/usage-error";
+import { SCRATCH_PREFIX } from "@/lib/pipelines/scratch";
 import {
   BENCH_RATE_LIMITS,
   freePort,
@@ -20,7 +21,7 @@ import {
   waitForHealth,
 } from "@/services/testing/app-servers";
 import type { BenchDatabaseKind } from "../bench-databases";
-import { processTree } from "./memory";
+import { processTree } from "./process-tree";
 
 const HEALTH_TIMEOUT_MS = 120_000;
 
@@ -36,17 +37,25 @@ export function installInterruptHandlers(log: (line: string) => void): void {
   }
 }
 
-/** Kills a server and whatever it started (next start's workers). */
+/**
+ * Kills a server and whatever it started (next start's workers), then removes their pipeline
+ * scratch directories: a killed process cannot, and a heavy Lab run leaves a saved index there.
+ */
 async function stopServer(server: Server): Promise<void> {
   const pid = server.child.pid;
-  const descendants = pid ? (await processTree(pid)).slice(1) : [];
+  const tree = pid ? await processTree(pid) : [];
   await kill(server);
-  for (const child of descendants) {
+  for (const child of tree.slice(1)) {
     try {
       process.kill(child, "SIGKILL");
     } catch {
       // Already gone with its parent.
     }
+  }
+  const prefixes = tree.map((owner) => `${SCRATCH_PREFIX}${owner}-`);
+  for (const name of readdirSync(tmpdir())) {
+    if (prefixes.some((prefix) => name.startsWith(prefix)))
+      rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
