@@ -104,3 +104,13 @@ describe("scenario files", () => {
     );
   });
 });
+
+describe("reference designs (issue 16)", () => {
+  it("every scenario has 4 to 7 required components for the diagram checks", () => {
+    for (const scenario of loadScenarioLibrary().scenarios.values()) {
+      const design = scenario.referenceDesign ?? [];
+      expect(design.length, scenario.id).toBeGreaterThanOrEqual(4);
+      expect(design.length, scenario.id).toBeLessThanOrEqual(7);
+    }
+  });
+});

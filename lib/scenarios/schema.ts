@@ -91,6 +91,24 @@ export const passageSchema = z.object({
   sources: z.array(text).default([]),
 });
 
+/**
+ * One component the scenario's design needs (issue 16), for matching against a diagram's labels:
+ * `role` names it in a question, `terms` are a few concept phrases, and the hints say where it
+ * usually sits (drawn as storage, reached by an offline path, feeding another component).
+ */
+export const referenceComponentSchema = z.object({
+  id,
+  role: text,
+  description: text,
+  terms: z.array(text).min(1).max(10),
+  /** Asked when the diagram lacks the component, e.g. "where do the features come from at serving time?". */
+  question: text,
+  store: z.boolean().default(false),
+  offline: z.boolean().default(false),
+  /** Ids of components it usually feeds: a store with an arrow into the ranker is likely the feature store. */
+  feeds: z.array(id).default([]),
+});
+
 const stepsSchema = z.object(
   Object.fromEntries(STEP_IDS.map((step) => [step, stepContentSchema])) as Record<
     (typeof STEP_IDS)[number],
@@ -114,6 +132,8 @@ export const scenarioSchema = z
     steps: stepsSchema,
     referenceNumbers: z.array(referenceNumberSchema).min(3),
     passages: z.array(passageSchema),
+    /** What a diagram of the design must show (issue 16); optional so fixtures need not carry one. */
+    referenceDesign: z.array(referenceComponentSchema).min(4).max(7).optional(),
   })
   .superRefine((scenario, ctx) => {
     for (const step of STEP_IDS) {
@@ -143,10 +163,23 @@ export const scenarioSchema = z
         }
       }
     }
+    const componentIds = new Set((scenario.referenceDesign ?? []).map((c) => c.id));
+    (scenario.referenceDesign ?? []).forEach((component, i) => {
+      for (const target of component.feeds) {
+        if (!componentIds.has(target)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["referenceDesign", i, "feeds"],
+            message: `"${target}" is not a component of the reference design`,
+          });
+        }
+      }
+    });
     const seen = new Map<string, string>();
     const ids: Array<{ id: string; path: (string | number)[] }> = [
       ...scenario.facts.map((f, i) => ({ id: f.id, path: ["facts", i, "id"] })),
       ...scenario.passages.map((p, i) => ({ id: p.id, path: ["passages", i, "id"] })),
+      ...(scenario.referenceDesign ?? []).map((c, i) => ({ id: c.id, path: ["referenceDesign", i, "id"] })),
       ...STEP_IDS.flatMap((step) =>
         scenario.steps[step].rubric.map((r, i) => ({
           id: r.id,
@@ -183,4 +216,5 @@ export type RubricItem = z.infer<typeof rubricItemSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
 export type Passage = z.infer<typeof passageSchema>;
+export type ReferenceComponent = z.infer<typeof referenceComponentSchema>;
 export type TopicPassage = z.infer<typeof topicPassageSchema>;

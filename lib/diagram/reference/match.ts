@@ -1,0 +1,122 @@
+import type { DiagramNode, DiagramText } from "@/lib/diagram/types";
+import type { ReferenceComponent } from "@/lib/scenarios/schema";
+import { cosine, embed } from "@/lib/scoring/evidence/vocabulary";
+import { GENERIC_LABEL, labelStems, labelTerms, stemsMeet, stemWeight } from "./words";
+
+/**
+ * Which reference components a diagram shows (issue 16). A label matches a component by its
+ * IDF-weighted stem overlap with the component's role, terms and description, or by the fallback
+ * embedder's similarity (character n-grams meet "calibrate"/"calibration"), plus what its arrows
+ * say: a store feeding the ranker is likely the feature store. Thresholds were tuned on
+ * bench/diagrams/tuned only.
+ */
+export const MATCH_THRESHOLD = 0.5;
+/** A label counts for every component scoring within this of its best one ("retrieval + ranking"). */
+const MARGIN = 0.15;
+const DESCRIPTION_WEIGHT = 0.4;
+/** Unmatched words count half: "Light ranker" is still a ranker. */
+const UNMATCHED_WEIGHT = 0.5;
+/** The last word of a label is usually its head noun ("heavy ranker", "risk scoring service"). */
+const HEAD_WEIGHT = 2;
+const EMBED_SCALE = 1.2;
+/** Below this IDF mass of matched words a label is too thin to count on its words alone ("User"). */
+const MIN_MASS = 3;
+const STORE_BONUS = 0.2;
+const FEEDS_BONUS = 0.3;
+const OFFLINE_BONUS = 0.1;
+
+interface Profile {
+  component: ReferenceComponent;
+  weights: Map<string, number>;
+  vector: Float32Array;
+}
+
+const profiles = new WeakMap<ReferenceComponent, Profile>();
+
+function profileOf(component: ReferenceComponent): Profile {
+  let profile = profiles.get(component);
+  if (!profile) {
+    const weights = new Map<string, number>();
+    for (const s of labelStems(component.description)) weights.set(s, DESCRIPTION_WEIGHT);
+    for (const s of labelStems([component.role, ...component.terms].join(" "))) weights.set(s, 1);
+    const vector = embed([component.role, ...component.terms, component.description].join(". "));
+    profile = { component, weights, vector };
+    profiles.set(component, profile);
+  }
+  return profile;
+}
+
+/** How well a label's words fit a component, 0 to about 1, before structure. */
+export function lexicalScore(label: string, component: ReferenceComponent): number {
+  const terms = labelTerms(label);
+  if (terms.length === 0 || GENERIC_LABEL.test(label.trim())) return 0;
+  const { weights, vector } = profileOf(component);
+  let matched = 0;
+  let total = 0;
+  terms.forEach((group, i) => {
+    // An abbreviation weighs as one word: its most telling expansion.
+    const w = Math.max(...group.map(stemWeight)) * (i === terms.length - 1 ? HEAD_WEIGHT : 1);
+    let best = 0;
+    for (const s of group) for (const [t, weight] of weights) if (weight > best && stemsMeet(s, t)) best = weight;
+    matched += w * best;
+    total += w * best + UNMATCHED_WEIGHT * w * (1 - best);
+  });
+  const overlap = (matched / total) * Math.min(1, matched / MIN_MASS);
+  return Math.max(overlap, cosine(embed(label), vector) * EMBED_SCALE);
+}
+
+/** One place a component was found: the label as written, and its score. */
+export interface ComponentMatch {
+  label: string;
+  score: number;
+}
+
+/** For each component id, the labels that show it (empty when the diagram lacks it). */
+export function matchReference(diagram: DiagramText, design: ReferenceComponent[]): Map<string, ComponentMatch[]> {
+  const found = new Map<string, ComponentMatch[]>(design.map((c) => [c.id, []]));
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const lexical = new Map<DiagramNode, number[]>(
+    diagram.nodes.map((n) => [n, design.map((c) => lexicalScore(n.label, c))]),
+  );
+  // First pass on words alone tells which node is the ranker, so the second can credit what feeds it.
+  const wordsOnly = (node: DiagramNode, i: number) => lexical.get(node)?.[i] ?? 0;
+  const nodeMatches = (node: DiagramNode, id: string) => {
+    const i = design.findIndex((c) => c.id === id);
+    return i >= 0 && wordsOnly(node, i) >= MATCH_THRESHOLD;
+  };
+  const record = (label: string, scores: number[]) => {
+    const best = Math.max(0, ...scores);
+    scores.forEach((score, i) => {
+      const component = design[i];
+      if (component && score >= MATCH_THRESHOLD && score >= best - MARGIN) {
+        found.get(component.id)?.push({ label, score });
+      }
+    });
+  };
+  for (const node of diagram.nodes) {
+    if (node.kind === "note" && node.label.length > 80) continue;
+    const outgoing = diagram.edges.filter((e) => e.from === node.id);
+    const touching = diagram.edges.filter((e) => e.from === node.id || e.to === node.id);
+    const offlineOnly = touching.length > 0 && touching.every((e) => e.dashed);
+    const scores = design.map((c, i) => {
+      let score = wordsOnly(node, i);
+      if (c.store && node.kind === "store") score += STORE_BONUS;
+      if (c.offline && offlineOnly) score += OFFLINE_BONUS;
+      const feedsTarget = outgoing.some((e) => {
+        const target = e.to ? byId.get(e.to) : undefined;
+        return target !== undefined && c.feeds.some((id) => nodeMatches(target, id));
+      });
+      if (feedsTarget && (!c.store || node.kind === "store")) score += FEEDS_BONUS;
+      return score;
+    });
+    record(node.label, scores);
+  }
+  for (const edge of diagram.edges) {
+    if (edge.label.trim())
+      record(
+        edge.label,
+        design.map((c) => lexicalScore(edge.label, c)),
+      );
+  }
+  return found;
+}

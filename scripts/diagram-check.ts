@@ -1,0 +1,105 @@
+/**
+ * `npm run diagram:check -- FILE.mmd --scenario ID [--transcript FILE.json] [--json]`: runs the
+ * diagram checks (issue 16) on a Mermaid flowchart against a scenario's reference design and,
+ * given a transcript in the interchange format (docs/transcript-format.md), the conversation.
+ * Findings are not errors: exit 0 with or without them; exit 2 for input it cannot use.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { formatTable } from "@/lib/cli/print-table";
+import { runCli, UsageError } from "@/lib/cli/usage-error";
+import { diagramCheckContext, runDiagramChecks } from "@/lib/diagram/checks";
+import { parseMermaid } from "@/lib/diagram/mermaid/parse";
+import { DiagramParseError, type DiagramText, MAX_MERMAID_CHARS } from "@/lib/diagram/types";
+import { SCENARIO_IDS } from "@/lib/framework";
+import { getScenario } from "@/lib/scenarios/library";
+import { transcriptSchema } from "@/lib/scoring/schema";
+
+const USAGE = "Usage: npm run diagram:check -- FILE.mmd --scenario ID [--transcript FILE.json] [--json]";
+
+const argsSchema = z.object({
+  file: z.string().min(1),
+  scenario: z.enum(SCENARIO_IDS, {
+    error: (issue) => `Unknown scenario "${String(issue.input)}"; valid ids: ${SCENARIO_IDS.join(", ")}.`,
+  }),
+  transcript: z.string().min(1).optional(),
+  json: z.boolean(),
+});
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+}
+
+function readDiagram(file: string): DiagramText {
+  const source = readText(file);
+  if (source.length > MAX_MERMAID_CHARS) {
+    throw new UsageError(`${file} has ${source.length} characters; a diagram can have at most ${MAX_MERMAID_CHARS}.`);
+  }
+  try {
+    return parseMermaid(source);
+  } catch (error) {
+    if (error instanceof DiagramParseError)
+      throw new UsageError(`${file} is not a Mermaid flowchart: ${error.message}`);
+    throw error;
+  }
+}
+
+function readTranscript(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const parsed = transcriptSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join(".") : "the file";
+    throw new UsageError(`${file} is not a transcript: ${field}: ${issue?.message ?? "invalid"}.`);
+  }
+  return parsed.data;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        allowPositionals: true,
+        options: {
+          scenario: { type: "string" },
+          transcript: { type: "string" },
+          json: { type: "boolean", default: false },
+        },
+      });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}. ${USAGE}`);
+    }
+  })();
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one diagram file. ${USAGE}`);
+  if (values.scenario === undefined) throw new UsageError(`--scenario is required. ${USAGE}`);
+  const args = argsSchema.parse({ ...values, file: positionals[0] });
+  const diagram = readDiagram(args.file);
+  const turns = args.transcript ? readTranscript(args.transcript).turns : [];
+  const findings = runDiagramChecks(diagram, diagramCheckContext(getScenario(args.scenario), turns));
+  if (args.json) {
+    console.log(JSON.stringify({ findings: findings.map((f) => ({ kind: f.kind, message: f.message })) }));
+  } else if (findings.length === 0) {
+    console.log("No findings.");
+  } else {
+    console.log(
+      formatTable(
+        ["kind", "message"],
+        findings.map((f) => [f.kind, f.message]),
+        200,
+      ),
+    );
+  }
+}
+
+runCli(main, (error) => (error instanceof z.ZodError ? (error.issues[0]?.message ?? "Invalid input.") : null));
