@@ -4,17 +4,16 @@
  * given a transcript in the interchange format (docs/transcript-format.md), the conversation.
  * Findings are not errors: exit 0 with or without them; exit 2 for input it cannot use.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { formatTable } from "@/lib/cli/print-table";
+import { readTextFile, readTranscriptFile } from "@/lib/cli/read-transcript-file";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { diagramCheckContext, runDiagramChecks } from "@/lib/diagram/checks";
 import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 import { DiagramParseError, type DiagramText, MAX_MERMAID_CHARS } from "@/lib/diagram/types";
 import { SCENARIO_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
-import { transcriptSchema } from "@/lib/scoring/schema";
 
 const USAGE = "Usage: npm run diagram:check -- FILE.mmd --scenario ID [--transcript FILE.json] [--json]";
 
@@ -27,16 +26,8 @@ const argsSchema = z.object({
   json: z.boolean(),
 });
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-}
-
 function readDiagram(file: string): DiagramText {
-  const source = readText(file);
+  const source = readTextFile(file);
   if (source.length > MAX_MERMAID_CHARS) {
     throw new UsageError(`${file} has ${source.length} characters; a diagram can have at most ${MAX_MERMAID_CHARS}.`);
   }
@@ -47,23 +38,6 @@ function readDiagram(file: string): DiagramText {
       throw new UsageError(`${file} is not a Mermaid flowchart: ${error.message}`);
     throw error;
   }
-}
-
-function readTranscript(file: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const parsed = transcriptSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.length ? issue.path.join(".") : "the file";
-    throw new UsageError(`${file} is not a transcript: ${field}: ${issue?.message ?? "invalid"}.`);
-  }
-  return parsed.data;
 }
 
 async function main(): Promise<void> {
@@ -85,7 +59,7 @@ async function main(): Promise<void> {
   if (values.scenario === undefined) throw new UsageError(`--scenario is required. ${USAGE}`);
   const args = argsSchema.parse({ ...values, file: positionals[0] });
   const diagram = readDiagram(args.file);
-  const turns = args.transcript ? readTranscript(args.transcript).turns : [];
+  const turns = args.transcript ? readTranscriptFile(args.transcript).turns : [];
   const findings = runDiagramChecks(diagram, diagramCheckContext(getScenario(args.scenario), turns));
   if (args.json) {
     console.log(JSON.stringify({ findings: findings.map((f) => ({ kind: f.kind, message: f.message })) }));

@@ -2,39 +2,17 @@
  * `npm run score -- FILE [--json] [--no-citations]`: scores a transcript in the
  * interchange format (docs/transcript-format.md; output contract in docs/cli-contracts.md). Prints the score report as JSON with --json, a table without.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { formatTable } from "@/lib/cli/print-table";
+import { readTranscriptFile } from "@/lib/cli/read-transcript-file";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { STEP_TITLES } from "@/lib/framework";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
-import { type ScoreReport, transcriptSchema } from "@/lib/scoring/schema";
+import type { ScoreReport } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { getDatabase } from "@/services/database";
 import { scoreWithCitations } from "@/services/score";
-
-function readTranscript(file: string) {
-  let raw: string;
-  try {
-    raw = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const parsed = transcriptSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.length ? issue.path.join(".") : "the file";
-    throw new UsageError(`${file} is not a transcript: ${field}: ${issue?.message ?? "invalid"}.`);
-  }
-  return parsed.data;
-}
 
 function printTable(report: ScoreReport): void {
   console.log(
@@ -63,7 +41,7 @@ async function main(): Promise<void> {
   })();
   if (positionals.length !== 1)
     throw new UsageError("Give exactly one transcript file: npm run score -- FILE [--json].");
-  const transcript = readTranscript(positionals[0] as string);
+  const transcript = readTranscriptFile(positionals[0] as string);
   let report: ScoreReport;
   if (values["no-citations"]) {
     report = await scoreTranscript(transcript, { library: getScenarioLibrary() });
