@@ -21,6 +21,16 @@ async function victimState(request: APIRequestContext, page: Page) {
   };
 }
 
+/** The victim's state exactly as the setup made it: name, interview, history and shares. */
+async function expectVictimUnchanged(page: Page) {
+  expect(await victimState(context.request, page)).toEqual({
+    historyRows: victim.historyRows,
+    displayName: "Victim",
+    interview: 200,
+    shares: victim.shares,
+  });
+}
+
 test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
   const request = context.request;
@@ -53,12 +63,7 @@ test.afterAll(async () => {
 
 test("the victim's state is what the setup made", async () => {
   const page = await context.newPage();
-  expect(await victimState(context.request, page)).toEqual({
-    historyRows: victim.historyRows,
-    displayName: "Victim",
-    interview: 200,
-    shares: victim.shares,
-  });
+  await expectVictimUnchanged(page);
   await page.close();
 });
 
@@ -134,12 +139,7 @@ test("fetch from another port with the victim's cookie changes nothing", async (
   await expect.poll(() => seen.filter((r) => r.method === "POST").map((r) => r.status)).toEqual([403, 403]);
   expect(seen.filter((r) => r.method === "PATCH" || r.method === "DELETE")).toEqual([]);
 
-  expect(await victimState(context.request, page)).toEqual({
-    historyRows: victim.historyRows,
-    displayName: "Victim",
-    interview: 200,
-    shares: victim.shares,
-  });
+  await expectVictimUnchanged(page);
   await page.close();
 });
 
@@ -162,12 +162,7 @@ test("the API refuses a foreign Origin or Sec-Fetch-Site with 403, whatever the 
     expect(await response.json()).toMatchObject({ error: { code: "forbidden:origin" } });
   }
   const page = await context.newPage();
-  expect(await victimState(context.request, page)).toEqual({
-    historyRows: victim.historyRows,
-    displayName: "Victim",
-    interview: 200,
-    shares: victim.shares,
-  });
+  await expectVictimUnchanged(page);
   await page.close();
 });
 

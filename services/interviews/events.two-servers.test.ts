@@ -6,6 +6,7 @@ import { readNdjsonEvents, readSseEvents } from "@/lib/streams/read-stream";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import type { InterviewView } from "@/lib/types";
 import { identityCookie, type Server, type ServerPair, startServerPair } from "@/services/testing/app-servers";
+import { interviewerRules } from "@/services/testing/crash-harness";
 
 /**
  * Live events across two `next start` processes on one Postgres: a watcher connected to one
@@ -73,21 +74,7 @@ describe.skipIf(!adminUrl)("live interview events across two app servers", () =>
   let startSeq = 0;
 
   beforeAll(async () => {
-    llm = await startFakeLlmServer(
-      [
-        {
-          when: "sentence by sentence",
-          reply: (prompt) => {
-            const text = /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
-            return JSON.stringify({ acts: [{ kind: "answer", sentence: text }], quantities: [] });
-          },
-        },
-        { when: "Target level", reply: '{"items": []}' },
-        { when: "Move: open", reply: "Welcome. Design the homepage recommender; what should it optimise for?" },
-        { when: "Move:", reply: REPLY },
-      ],
-      { wordDelayMs: 40 },
-    );
+    llm = await startFakeLlmServer(interviewerRules(REPLY), { wordDelayMs: 40 });
     pair = await startServerPair(adminUrl as string, {
       label: "probe-events-two-servers",
       env: { OPENAI_BASE_URL: llm.url, LLM_MODEL: "fake-interviewer" },

@@ -89,23 +89,29 @@ export function startPost(
   return { answered: () => answeredAt !== null, answeredAt: () => answeredAt, settled };
 }
 
-/** The fake model's answers: the understander echoes the candidate, the interviewer asks one question (25 words). */
-export const INTERVIEWER_RULES: Rule[] = [
-  {
-    when: "sentence by sentence",
-    reply: (prompt) => {
-      const text = /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
-      return JSON.stringify({ acts: [{ kind: "answer", sentence: text }], quantities: [] });
+/**
+ * A fake model's answers for an interview: the understander echoes the candidate, the judge
+ * credits nothing, the interviewer opens with a fixed welcome and then asks `question`.
+ */
+export function interviewerRules(question: string): Rule[] {
+  return [
+    {
+      when: "sentence by sentence",
+      reply: (prompt) => {
+        const text = /<candidate>\n([\s\S]*?)\n<\/candidate>/.exec(prompt)?.[1] ?? "";
+        return JSON.stringify({ acts: [{ kind: "answer", sentence: text }], quantities: [] });
+      },
     },
-  },
-  { when: "Target level", reply: '{"items": []}' },
-  { when: "Move: open", reply: "Welcome. Design the homepage recommender; what should it optimise for?" },
-  {
-    when: "Move:",
-    reply:
-      "You mentioned watch time as the goal; how many requests per second do you expect at peak, and how did you get that figure?",
-  },
-];
+    { when: "Target level", reply: '{"items": []}' },
+    { when: "Move: open", reply: "Welcome. Design the homepage recommender; what should it optimise for?" },
+    { when: "Move:", reply: question },
+  ];
+}
+
+/** The crash suite's fake model: the interviewer asks one question (25 words). */
+export const INTERVIEWER_RULES: Rule[] = interviewerRules(
+  "You mentioned watch time as the goal; how many requests per second do you expect at peak, and how did you get that figure?",
+);
 
 /** An import body of at least `minTurns` turns (a scored bench transcript repeated): one transaction writes them all. */
 export function largeImport(minTurns: number): { body: unknown; turns: unknown[] } {
