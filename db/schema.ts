@@ -14,6 +14,7 @@ import {
   uuid,
   vector,
 } from "drizzle-orm/pg-core";
+import type { ExcalidrawScene } from "@/lib/diagram/excalidraw/scene";
 import { LEVELS, type ScenarioId, type StepId } from "@/lib/domain/framework";
 import type { ScoreReport } from "@/lib/domain/report";
 import { ROOM_EVENT_KINDS } from "@/lib/rooms/types";
@@ -403,3 +404,22 @@ export const rateLimitWindows = pgTable(
     index("rate_limit_windows_start_idx").on(table.windowStart),
   ],
 );
+
+/**
+ * The candidate's diagram of one interview (issue 16): the Excalidraw scene as last saved, one
+ * row per interview, replaced whole on each save. `revision` starts at 1 and goes up by one per
+ * save, so a tab saving over a newer scene from another tab is refused instead of silently
+ * winning. `elementCount` is kept beside the scene so lists and limits need not open the JSON.
+ * The interviewer, the checks and the scorer read it through its text form (sceneToDiagram).
+ */
+export const interviewDiagrams = pgTable("interview_diagrams", {
+  interviewId: uuid("interview_id")
+    .primaryKey()
+    .references(() => interviews.id, { onDelete: "cascade" }),
+  /** `{elements, appState?}` as saved: appState trimmed to a few harmless keys, no files (images are not supported). */
+  scene: jsonb("scene").$type<ExcalidrawScene>().notNull(),
+  revision: integer("revision").notNull(),
+  elementCount: integer("element_count").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type InterviewDiagramRow = typeof interviewDiagrams.$inferSelect;

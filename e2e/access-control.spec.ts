@@ -33,6 +33,13 @@ const PROBES: Probe[] = [
   { name: "read an interview", method: "GET", path: (o) => `/api/interviews/${o.interviewId}` },
   { name: "export a transcript", method: "GET", path: (o) => `/api/interviews/${o.interviewId}/export` },
   { name: "watch an interview", method: "GET", path: (o) => `/api/interviews/${o.interviewId}/events` },
+  { name: "read a diagram", method: "GET", path: (o) => `/api/interviews/${o.interviewId}/diagram` },
+  {
+    name: "draw over a diagram",
+    method: "PUT",
+    path: (o) => `/api/interviews/${o.interviewId}/diagram`,
+    body: () => ({ scene: { type: "excalidraw", elements: [] } }),
+  },
   {
     name: "answer in an interview",
     method: "POST",
@@ -146,8 +153,10 @@ async function ownersView() {
   const running = await (await owner.get(`/api/rooms/${owned.room.roomId}/rounds/${owned.room.runningRound}`)).json();
   const endedRound = await (await owner.get(`/api/rooms/${owned.room.roomId}/rounds/${owned.room.endedRound}`)).json();
   const shares = await (await owner.get("/api/shares")).json();
+  const diagram = await (await owner.get(`/api/interviews/${owned.interviewId}/diagram`)).json();
   return {
     turns: interview.turns.length,
+    diagram: [diagram.revision, diagram.scene?.elements.length ?? null],
     room: [room.status, room.hostUserId, room.members.length, room.rounds.length],
     running: [running.status, running.interview.turns.length, running.interview.currentStep],
     comments: endedRound.comments.length,

@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   pipeline: { limit: 30, windowSeconds: 600, what: "pipeline runs" },
   /** Study rooms opened. */
   room: { limit: 20, windowSeconds: 3600, what: "new rooms" },
+  /** Diagram saves: the canvas saves at most about once a second while drawing, so two a second is ample. */
+  diagram: { limit: 120, windowSeconds: 60, what: "diagram saves" },
 } as const;
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
 

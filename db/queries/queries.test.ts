@@ -25,6 +25,7 @@ describe("migrations", () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([
+      "interview_diagrams",
       "interview_events",
       "interviews",
       "messages",

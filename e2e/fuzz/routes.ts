@@ -53,6 +53,30 @@ export const ROUTES: FuzzRoute[] = [
         ),
   },
   {
+    name: "GET /api/interviews/[id]/diagram",
+    cases: (f) => get(pathParam(f.interviewId).map((id) => `/api/interviews/${id}/diagram`)),
+  },
+  {
+    name: "PUT /api/interviews/[id]/diagram",
+    cases: (f) =>
+      fc.oneof(
+        // The fixture's own interview: any JSON as the scene, so the reader's refusals are hit.
+        withBody(
+          "PUT",
+          fc.constant(`/api/interviews/${f.interviewId}/diagram`),
+          bodyText(
+            { scene: { type: "excalidraw", elements: [] }, baseRevision: 0 },
+            nastyJson.map((scene) => ({ scene })),
+          ),
+        ),
+        withBody(
+          "PUT",
+          pathParam().map((id) => `/api/interviews/${id}/diagram`),
+          bodyText({ scene: { elements: [] } }),
+        ),
+      ),
+  },
+  {
     name: "POST /api/interviews/[id]/messages",
     cases: (f) =>
       fc.oneof(

@@ -6,7 +6,12 @@ import { logger } from "@/lib/logger";
 import { UnknownScenarioError } from "@/lib/scenarios/library";
 import { readBodyText } from "./read-body";
 
-export { DEFAULT_MAX_BODY_BYTES, IMPORT_MAX_BODY_BYTES, TRANSCRIPT_MAX_BODY_BYTES } from "./read-body";
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DIAGRAM_MAX_BODY_BYTES,
+  IMPORT_MAX_BODY_BYTES,
+  TRANSCRIPT_MAX_BODY_BYTES,
+} from "./read-body";
 
 function errorBody(code: string, message: string) {
   return { error: { code, message } };

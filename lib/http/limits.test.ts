@@ -14,6 +14,7 @@ import {
   bodyLimitFor,
   checkBodySize,
   DEFAULT_MAX_BODY_BYTES,
+  DIAGRAM_MAX_BODY_BYTES,
   IMPORT_MAX_BODY_BYTES,
   readBodyText,
   TRANSCRIPT_MAX_BODY_BYTES,
@@ -132,6 +133,7 @@ describe("body bytes", () => {
     { name: "the 1 MB default", bytes: DEFAULT_MAX_BODY_BYTES, expected: 1_048_576, sentence: "1 MB" },
     { name: "the 8 MB transcript limit", bytes: TRANSCRIPT_MAX_BODY_BYTES, expected: 8_388_608, sentence: "8 MB" },
     { name: "the import limit", bytes: IMPORT_MAX_BODY_BYTES, expected: 3_145_728, sentence: "3 MB" },
+    { name: "the diagram limit", bytes: DIAGRAM_MAX_BODY_BYTES, expected: 2_621_440, sentence: "2.5 MB" },
   ];
 
   it.each(limits)("reads exactly $name and refuses one byte more, declared or chunked", async (limit) => {
@@ -150,6 +152,8 @@ describe("body bytes", () => {
     expect(bodyLimitFor("/api/score")).toBe(TRANSCRIPT_MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/imports")).toBe(IMPORT_MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/imports/x")).toBe(DEFAULT_MAX_BODY_BYTES);
+    expect(bodyLimitFor("/api/interviews/00000000-0000-4000-8000-000000000000/diagram")).toBe(DIAGRAM_MAX_BODY_BYTES);
+    expect(bodyLimitFor("/api/interviews/x/diagram/more")).toBe(DEFAULT_MAX_BODY_BYTES);
     // The proxy counts without keeping: exactly the limit passes, one byte more is the same 413.
     await expect(checkBodySize(chunked(DEFAULT_MAX_BODY_BYTES), DEFAULT_MAX_BODY_BYTES)).resolves.toBeUndefined();
     expect(await status(checkBodySize(chunked(DEFAULT_MAX_BODY_BYTES + 1), DEFAULT_MAX_BODY_BYTES))).toBe(413);

@@ -19,12 +19,22 @@ export const TRANSCRIPT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const IMPORT_MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /**
- * The body limit of a path, for the proxy's early check: the routes that take a transcript name
+ * The body limit of `PUT /api/interviews/[id]/diagram`: a scene of up to 2 MB (MAX_DIAGRAM_BYTES,
+ * counted on its compact JSON by the service, which answers over it with the diagram's own
+ * sentence) plus 512 KB for the envelope and any whitespace; a round number for the 413's sentence.
+ */
+export const DIAGRAM_MAX_BODY_BYTES = 2.5 * 1024 * 1024;
+
+const DIAGRAM_PATH = /^\/api\/interviews\/[^/]+\/diagram$/;
+
+/**
+ * The body limit of a path, for the proxy's early check: the routes with a larger limit name
  * theirs here as well as in their handler (which checks again), every other route has the default.
  */
 export function bodyLimitFor(path: string): number {
   if (path === "/api/score") return TRANSCRIPT_MAX_BODY_BYTES;
   if (path === "/api/imports") return IMPORT_MAX_BODY_BYTES;
+  if (DIAGRAM_PATH.test(path)) return DIAGRAM_MAX_BODY_BYTES;
   return DEFAULT_MAX_BODY_BYTES;
 }
 
