@@ -1,3 +1,4 @@
+import type { DiagramText } from "@/lib/diagram/types";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { FactSimilarity } from "@/lib/interview/fact-similarity";
@@ -16,6 +17,8 @@ export interface PhraseRequest {
   move: Move | "open";
   draft: string;
   lastCandidateMessage: string | null;
+  /** The candidate's diagram as text (lib/diagram/text-form.ts), or null without one: data, delimited in the prompt. */
+  diagram: string | null;
 }
 
 /** Rewrites the planned reply in natural words, streaming tokens; throws when the model fails. */
@@ -38,6 +41,8 @@ export interface InterviewerDependencies {
   understand: Understander | null;
   /** Similarity (cosine) of a question to each fact, from the process's embedder; null leaves facts to words. */
   factSimilarity: ((question: string, facts: Fact[]) => Promise<FactSimilarity>) | null;
+  /** The interview's current diagram (the canvas or a pasted Mermaid flowchart), or null; null turns diagram reading off. */
+  readDiagram: ((interviewId: string) => Promise<DiagramText | null>) | null;
   /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
   runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

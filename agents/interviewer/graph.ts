@@ -2,6 +2,7 @@ import { type BaseCheckpointSaver, END, START, StateGraph } from "@langchain/lan
 import type { InterviewerDependencies } from "./dependencies";
 import { createAdvanceStep } from "./nodes/advance-step";
 import { createAnswerQuestion } from "./nodes/answer-question";
+import { createAskAboutDiagram } from "./nodes/ask-about-diagram";
 import { createAskFollowUp } from "./nodes/ask-follow-up";
 import { createAssessAnswer } from "./nodes/assess-answer";
 import { awaitCandidate } from "./nodes/await-candidate";
@@ -18,6 +19,7 @@ const REPLIES = [
   "askFollowUp",
   "pushBack",
   "checkNumber",
+  "askAboutDiagram",
   "giveHint",
   "answerQuestion",
   "clarifyQuestion",
@@ -33,6 +35,7 @@ export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: I
     .addNode("askFollowUp", createAskFollowUp(deps))
     .addNode("pushBack", createPushBack(deps))
     .addNode("checkNumber", createCheckNumber(deps))
+    .addNode("askAboutDiagram", createAskAboutDiagram(deps))
     .addNode("clarifyQuestion", createClarifyQuestion(deps))
     .addNode("giveHint", createGiveHint(deps))
     .addNode("answerQuestion", createAnswerQuestion(deps))
@@ -45,6 +48,7 @@ export function buildInterviewerGraph(checkpointer: BaseCheckpointSaver, deps: I
     .addEdge("askFollowUp", "awaitCandidate")
     .addEdge("pushBack", "awaitCandidate")
     .addEdge("checkNumber", "awaitCandidate")
+    .addEdge("askAboutDiagram", "awaitCandidate")
     .addEdge("clarifyQuestion", "awaitCandidate")
     .addEdge("giveHint", "awaitCandidate")
     .addEdge("answerQuestion", "awaitCandidate")

@@ -15,6 +15,7 @@ const answer = (over: Partial<Assessment> = {}): Assessment => ({
   checkable: null,
   numberCheck: null,
   confirmed: null,
+  diagramPoint: null,
   ...over,
 });
 
@@ -31,6 +32,12 @@ const input = (intent: MessageIntent, step: StepId, over: Partial<RouteInput> = 
 });
 
 const mistake = { rubricId: "x", text: "uses accuracy", pushback: "Why accuracy at 0.1% positives?" };
+const diagramPoint = {
+  kind: "latency-over-budget" as const,
+  message: "Ranker 150 ms + Retrieval 80 ms = 230 ms, above the 200 ms budget: which stage would you cut?",
+  key: "latency-over-budget:ranker>retrieval",
+  labels: ["Ranker 150 ms", "Retrieval 80 ms"],
+};
 
 describe("decideMove", () => {
   it.each([
@@ -59,6 +66,26 @@ describe("decideMove", () => {
       "a listed mistake is pushed back on first",
       input("answer", "evaluation", { assessment: answer({ mistake }) }),
       "pushBack",
+    ],
+    [
+      "a diagram point comes before the step's first follow-up",
+      input("answer", "evaluation", { assessment: answer({ diagramPoint }) }),
+      "askAboutDiagram",
+    ],
+    [
+      "a diagram point also comes before moving on from a covered step",
+      input("answer", "evaluation", { probesInStep: 2, coverage: 1, assessment: answer({ diagramPoint }) }),
+      "askAboutDiagram",
+    ],
+    [
+      "a mistake is pushed back on before a diagram point",
+      input("answer", "evaluation", { assessment: answer({ mistake, diagramPoint }) }),
+      "pushBack",
+    ],
+    [
+      "time up moves on, even with a diagram point",
+      input("answer", "evaluation", { assessment: answer({ timeUp: true, diagramPoint }) }),
+      "advanceStep",
     ],
     [
       "time up moves on, even with a mistake",

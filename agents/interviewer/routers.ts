@@ -16,6 +16,7 @@ export type Move =
   | "askFollowUp"
   | "pushBack"
   | "checkNumber"
+  | "askAboutDiagram"
   | "giveHint"
   | "answerQuestion"
   | "clarifyQuestion"
@@ -57,6 +58,9 @@ export function decideMove(input: RouteInput): Move {
       if (input.assessment?.timeUp) return moveOn;
       if (input.assessment?.numberCheck) return "checkNumber";
       if (input.assessment?.mistake) return "pushBack";
+      // A point on the diagram comes before the step's next follow-up: it is about what the
+      // candidate just drew, and the chooser already keeps it to one turn in two.
+      if (input.assessment?.diagramPoint) return "askAboutDiagram";
       if (input.probesInStep === 0 && input.followUpsLeft) return "askFollowUp";
       if (input.coverage < SATISFIED_COVERAGE && input.probesInStep < MAX_PROBES_PER_STEP && input.followUpsLeft) {
         return "askFollowUp";

@@ -66,6 +66,7 @@ export async function speak({
           move,
           draft,
           lastCandidateMessage: last?.content ?? null,
+          diagram: state.diagram,
         },
         (token) => {
           tokens.push(token);

@@ -1,4 +1,5 @@
 import { Annotation } from "@langchain/langgraph";
+import type { DiagramFinding } from "@/lib/diagram/types";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
 import type { Citation, ScoreReport } from "@/lib/scoring/schema";
@@ -49,6 +50,8 @@ export interface Assessment {
   numberCheck: ArithmeticCheck | null;
   /** Arithmetic the answer got right: confirmed in the reply, which then moves on. */
   confirmed: ArithmeticCheck | null;
+  /** The diagram point to raise this turn (lib/diagram/interviewer/choose-point.ts), if any. */
+  diagramPoint: DiagramFinding | null;
 }
 
 export const InterviewerState = Annotation.Root({
@@ -123,6 +126,13 @@ export const InterviewerState = Annotation.Root({
     reducer: (left, right) => [...left, ...right.filter((c) => !left.some((l) => l.chunkId === c.chunkId))],
     default: () => [],
   }),
+  /**
+   * The candidate's diagram as the plain text the interviewer reads (lib/diagram/text-form.ts),
+   * read again at every message; null without one. A model gets it in the prompt, delimited.
+   */
+  diagram: Annotation<string | null>({ reducer: replace, default: () => null }),
+  /** Keys of diagram points already raised, so none is raised twice. */
+  diagramRaised: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** A quiet notice for the UI when the model was unavailable this turn. */
   notice: Annotation<string | null>({ reducer: replace, default: () => null }),
   /** The score report, written by the wrap-up. */

@@ -35,6 +35,6 @@ export function unescapeDelimited(text: string): string {
 }
 
 /** `<tag>` + the escaped text + `</tag>`, each on its own line. */
-export function delimit(tag: "candidate" | "transcript", text: string): string {
+export function delimit(tag: "candidate" | "transcript" | "diagram", text: string): string {
   return `<${tag}>\n${escapeDelimited(text)}\n</${tag}>`;
 }

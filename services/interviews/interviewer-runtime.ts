@@ -17,6 +17,7 @@ import { toCitation } from "@/lib/search/search-grounding";
 import { getEmbedder } from "@/services/embedder";
 import { getInterviewEventBus } from "@/services/events/interview-event-bus";
 import { searchGroundingIn } from "@/services/grounding";
+import { loadDiagramText } from "@/services/interviews/diagram-service";
 import { getLlmClient } from "@/services/llm-client";
 
 /** The schema that holds LangGraph's own checkpoint tables, apart from the app's tables. */
@@ -66,6 +67,7 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     judge,
     phrase: client ? createModelPhraser(client) : null,
     runCheck: checkClaim,
+    readDiagram: (interviewId) => loadDiagramText(database, interviewId),
     understand: client ? createModelUnderstander(client) : null,
     factSimilarity: createFactSimilarity(getEmbedder),
     scoreTranscript: (transcript, options) =>

@@ -31,6 +31,7 @@ beforeAll(async () => {
   const deps: InterviewerDependencies = {
     judge: (input) => createLlmJudge(client)(input),
     phrase: (request, onToken) => createModelPhraser(client)(request, onToken),
+    readDiagram: null,
     runCheck: async (claim) => ({
       pipeline: claim.pipeline,
       title: claim.pipeline,

@@ -1,3 +1,4 @@
+import { chooseDiagramPoint, isDiagramQuestionId } from "@/lib/diagram/interviewer/choose-point";
 import { STEP_IDS } from "@/lib/framework";
 import { interviewerFigures, ledgerEntriesFrom, repeatsInterviewer } from "@/lib/interview/ledger";
 import { factsNamedIn, questionParts } from "@/lib/interview/match-fact";
@@ -13,6 +14,7 @@ import { MODEL_UNAVAILABLE_NOTICE } from "../../speak";
 import { type Assessment, addTo, type State, type Update } from "../../state";
 import { answerFacts } from "./answer-facts";
 import { checkNumbers } from "./check-numbers";
+import { readDiagram } from "./read-diagram";
 import { readMessage } from "./read-message";
 
 /** What to say when a sentence may have asked to end or move on, but was read as an answer. */
@@ -90,6 +92,14 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       within: acts.filter((a) => a.kind === "answer").map((a) => a.sentence),
     }).filter((e) => !repeatsInterviewer(e, [...state.ledger, ...given, ...facts.ledger]));
     const added = [...given, ...stated, ...facts.ledger];
+    // The diagram is read at every message, whatever it asked, so a model always sees the latest one.
+    const drawing = await readDiagram(
+      deps,
+      state.interviewId,
+      scenario,
+      [...state.turns, turn].map((t) => ({ role: t.role, content: t.content })),
+    );
+    const diagram = drawing.failed ? state.diagram : drawing.description;
     const moveOn = acts.find((a) => a.kind === "move_on");
     const plan = {
       jumpTo: jumpTarget(state, moveOn?.targetStep),
@@ -112,6 +122,8 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       timeSpent: { [state.step]: elapsed },
       assessment: null,
       plan,
+      // Written only when it changed: every channel named in an update costs a checkpoint row.
+      ...(diagram !== state.diagram ? { diagram } : {}),
       ...addTo("revealedFacts", facts.revealed),
       ...addTo("ledger", added),
       // A question met with "I don't know" or declined is never asked again.
@@ -163,6 +175,12 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       checkable: numbers.pipeline,
       numberCheck: numbers.challenge,
       confirmed: numbers.confirmed,
+      diagramPoint: chooseDiagramPoint({
+        findings: drawing.findings,
+        raised: state.diagramRaised,
+        step: state.step,
+        lastWasDiagram: isDiagramQuestionId(state.lastQuestionId),
+      }),
     };
     // A figure the check found wrong stays in the ledger, marked, and never feeds a later check.
     const claimed = numbers.challenge?.verdict === "cannot_check" ? undefined : numbers.challenge?.claimed?.value;
