@@ -11,6 +11,8 @@ interface CreditedItem {
   credit: number;
   /** Why the credit is partial (a near miss), when the scorer says. */
   note?: string;
+  /** "diagram" when a label of the candidate's diagram earned it. */
+  source?: "diagram";
 }
 
 interface RecoveredItem {
@@ -68,7 +70,8 @@ export function ReportStep({ step, rubricTitles }: { step: StoredStepReport; rub
             {step.covered.map((c) => (
               <li key={c.rubricId} data-testid="credited-item">
                 <a
-                  href={`#turn-${c.turn}`}
+                  // A diagram label has no turn: it links to the drawing on the page.
+                  href={c.source === "diagram" ? "#diagram" : `#turn-${c.turn}`}
                   className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
                 >
                   {title(c.rubricId)}

@@ -23,6 +23,28 @@ describe("npm run score", () => {
     expect(stdout).toContain("Monitoring and infrastructure");
   });
 
+  it("credits a rubric item from the transcript's diagram, quoting the label", () => {
+    const file = path.join(tmpdir(), `probe-${process.pid}-diagram.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        scenarioId: "video-recommendation",
+        turns: [
+          { role: "interviewer", step: "model-development", content: "Which models would you use?" },
+          { role: "candidate", step: "model-development", content: "I would keep it simple at first." },
+        ],
+        diagram: 'flowchart TD\n  R["Retrieval: two-tower ANN"] --> K["Ranking: multi-task DNN (watch time, like)"]',
+      }),
+    );
+    const { status, stdout } = score(file, "--json", "--no-citations");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    const model = report.steps.find((s: { step: string }) => s.step === "model-development");
+    expect(model.covered).toContainEqual(
+      expect.objectContaining({ source: "diagram", quote: "diagram: Ranking: multi-task DNN (watch time, like)" }),
+    );
+  });
+
   it.each([
     ["missing.json", "", "Cannot read missing.json (ENOENT)."],
     ["bad.json", "{ not json", "is not valid JSON"],
@@ -30,6 +52,15 @@ describe("npm run score", () => {
       "wrong.json",
       JSON.stringify({ scenarioId: "video-recommendation", turns: [{ role: "boss", content: "x" }] }),
       "turns.0.role",
+    ],
+    [
+      "bad-diagram.json",
+      JSON.stringify({
+        scenarioId: "video-recommendation",
+        turns: [{ role: "candidate", content: "A two-tower retrieval stage." }],
+        diagram: "flowchart TD\n  A[Retrieval] --> B[Ranking]\n  B --> C((",
+      }),
+      "The transcript's diagram is not a Mermaid flowchart: Line 3",
     ],
   ])("exits 2 with one sentence for %s", (name, content, sentence) => {
     const file = name === "missing.json" ? name : path.join(tmpdir(), `probe-${process.pid}-${name}`);

@@ -9,6 +9,7 @@ import { readTranscriptFile } from "@/lib/cli/read-transcript-file";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { STEP_TITLES } from "@/lib/framework";
 import { getScenarioLibrary } from "@/lib/scenarios/library";
+import { transcriptDiagramProblem } from "@/lib/scoring/read-transcript-diagram";
 import type { ScoreReport } from "@/lib/scoring/schema";
 import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { getDatabase } from "@/services/database";
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   if (positionals.length !== 1)
     throw new UsageError("Give exactly one transcript file: npm run score -- FILE [--json].");
   const transcript = readTranscriptFile(positionals[0] as string);
+  const diagramProblem = transcriptDiagramProblem(transcript.diagram);
+  if (diagramProblem) throw new UsageError(diagramProblem);
   let report: ScoreReport;
   if (values["no-citations"]) {
     report = await scoreTranscript(transcript, { library: getScenarioLibrary() });

@@ -93,4 +93,4 @@ export type DiagramFinding = z.infer<typeof diagramFindingSchema>;
 /** Limits a diagram is refused beyond (issue 16: "say 2 MB or 5,000 elements"). */
 export const MAX_DIAGRAM_ELEMENTS = 5000;
 export const MAX_DIAGRAM_BYTES = 2 * 1024 * 1024;
-export const MAX_MERMAID_CHARS = 200_000;
+export { MAX_MERMAID_CHARS } from "@/lib/domain/transcript";

@@ -17,6 +17,8 @@ export const stepReportSchema = z.object({
       credit: z.number(),
       /** Why the credit is partial when a near-miss term earned it. */
       note: z.string().optional(),
+      /** Set when a label of the candidate's diagram earned it: the quote is "diagram: <label>" and turn is -1. */
+      source: z.literal("diagram").optional(),
     }),
   ),
   missing: z.array(z.string()),

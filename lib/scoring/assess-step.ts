@@ -30,6 +30,8 @@ export interface ItemDecision {
   note: string | null;
   /** A mistake the candidate later corrected, so it cost nothing. */
   recovered: { mistake: string; afterPushback: boolean } | null;
+  /** Earned by a label of the candidate's diagram rather than by something said (lib/scoring/diagram-credit.ts). */
+  fromDiagram?: boolean;
 }
 
 export interface AssessedSentences {

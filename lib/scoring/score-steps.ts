@@ -6,11 +6,12 @@ import { stepScore } from "./aggregate";
 import { type AssessedSentences, assessStep, type ItemDecision, screenSentences } from "./assess-step";
 import { assignSteps, type StepAssignment } from "./assign-steps";
 import { figureKeys, findNumberErrors, type NumberError } from "./corrections";
+import { diagramSentences, withDiagramCredit } from "./diagram-credit";
 import type { InterviewerSaid } from "./evidence/features";
 import { contentStems } from "./evidence/vocabulary";
 import type { JudgeProposal } from "./llm-judge";
 import type { Transcript } from "./schema";
-import { splitSentences } from "./sentences";
+import { type Sentence, splitSentences } from "./sentences";
 import { buildTopicModel, relativeAffinity, type TopicModel } from "./topic-terms";
 
 /**
@@ -29,6 +30,8 @@ export interface PreparedTranscript {
   /** What the interviewer said: figures (see figureKeys) and words. */
   interviewer: InterviewerSaid;
   interviewerTurns: number[];
+  /** The labels of the candidate's diagram, when the transcript carries one. */
+  diagramLabels: Sentence[];
 }
 
 export interface StepOutcome {
@@ -97,6 +100,7 @@ export function prepareTranscript(
       stems: new Set(interviewer.flatMap((c) => contentStems(c.turn.content))),
     },
     interviewerTurns: interviewer.map((c) => c.i),
+    diagramLabels: diagramSentences(transcript.diagram),
   };
 }
 
@@ -109,11 +113,15 @@ export function scoreSteps(
   return steps.map((step) => {
     const screened = prepared.sentences.get(step) ?? { usable: [], ignored: 0, lists: 0 };
     const keys = new Set(screened.usable.map((u) => `${u.turn}:${u.start}`));
-    const decisions = assessStep(prepared.scenario.steps[step].rubric, screened.usable, {
+    const rubric = prepared.scenario.steps[step].rubric;
+    const said = assessStep(rubric, screened.usable, {
       proposals: proposals[step] ?? [],
       interviewer: prepared.interviewer,
       interviewerTurns: prepared.interviewerTurns,
       numberErrors: prepared.numberErrors.filter((e) => keys.has(`${e.sentence.turn}:${e.sentence.start}`)),
+    });
+    const decisions = withDiagramCredit(step, rubric, said, prepared.diagramLabels, {
+      interviewer: prepared.interviewer,
     });
     return { step, decisions, score: stepScore(decisions, prepared.transcript.level, prepared.onTopic) };
   });

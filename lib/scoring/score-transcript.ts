@@ -2,10 +2,12 @@ import type { ScenarioId } from "@/lib/framework";
 import { STEP_IDS, type StepId } from "@/lib/framework";
 import type { ScenarioLibrary } from "@/lib/scenarios/load";
 import { levelSignal, overallScore } from "./aggregate";
+import { DIAGRAM_QUOTE_PREFIX } from "./diagram-credit";
 import { nextItemToLearn, stepFeedback } from "./feedback";
 import type { JudgeProposal, StepJudge } from "./llm-judge";
 import { type Citation, type ScoreReport, type StepReport, type TranscriptInput, transcriptSchema } from "./schema";
 import { prepareTranscript, scoreSteps } from "./score-steps";
+import type { Sentence } from "./sentences";
 
 export interface ScoringOptions {
   /** Score these steps only (a drill scores its one step); all seven by default. */
@@ -68,10 +70,11 @@ export async function scoreTranscript(
           ? [
               {
                 rubricId: d.item.id,
-                quote: d.quote.text,
+                quote: d.fromDiagram ? `${DIAGRAM_QUOTE_PREFIX}${d.quote.text}` : d.quote.text,
                 turn: d.quote.turn,
                 credit: d.credit,
                 ...(d.note ? { note: d.note } : {}),
+                ...(d.fromDiagram ? { source: "diagram" as const } : {}),
               },
             ]
           : [],
@@ -91,7 +94,7 @@ export async function scoreTranscript(
     });
   }
 
-  verifyQuotes(steps, transcript.turns);
+  verifyQuotes(steps, transcript.turns, prepared.diagramLabels);
   const notes: string[] = [];
   const screened = scoredSteps.map((step) => prepared.sentences.get(step));
   const ignored = screened.reduce((sum, s) => sum + (s?.ignored ?? 0), 0);
@@ -119,9 +122,15 @@ export async function scoreTranscript(
 }
 
 /** Quotes are verbatim by construction; this makes a broken construction fail loudly instead of misquoting. */
-function verifyQuotes(steps: StepReport[], turns: Array<{ role: string; content: string }>): void {
+function verifyQuotes(steps: StepReport[], turns: Array<{ role: string; content: string }>, labels: Sentence[]): void {
   for (const step of steps) {
     for (const covered of step.covered) {
+      if (covered.source === "diagram") {
+        if (!labels.some((l) => `${DIAGRAM_QUOTE_PREFIX}${l.text}` === covered.quote)) {
+          throw new Error(`quote for ${covered.rubricId} is not a label of the diagram`);
+        }
+        continue;
+      }
       const turn = turns[covered.turn];
       if (turn?.role !== "candidate" || !turn.content.includes(covered.quote)) {
         throw new Error(`quote for ${covered.rubricId} is not verbatim in candidate turn ${covered.turn}`);
