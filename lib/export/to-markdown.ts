@@ -1,6 +1,8 @@
+import type { ExcalidrawScene } from "@/lib/diagram/excalidraw/scene";
 import { STEP_TITLES, type StepId } from "@/lib/framework";
 import type { ScoreReport, StepReport } from "@/lib/scoring/schema";
 import type { InterviewView } from "@/lib/types";
+import { diagramBlocks } from "./diagram-section";
 
 /** What every human-readable export needs: the view, plus rubric titles the report only refers to by id. */
 export interface ExportInput {
@@ -9,13 +11,16 @@ export interface ExportInput {
   rubricTitles: Record<string, string>;
   /** The candidate's name for the header; left out, no name is printed. */
   displayName?: string;
+  /** The candidate's diagram (issue 16), when they drew one. */
+  diagram?: ExcalidrawScene | null;
 }
 
 /**
  * The interview as a Markdown document a candidate can keep or share: header, scores, per-step
- * detail and the full transcript. With no report yet, the document is the transcript alone.
+ * detail, the diagram when there is one, and the full transcript. With no report yet, the
+ * document is the transcript (and diagram) alone.
  */
-export function exportMarkdown({ view, rubricTitles, displayName }: ExportInput): string {
+export function exportMarkdown({ view, rubricTitles, displayName, diagram }: ExportInput): string {
   const title = (id: string) => rubricTitles[id] ?? id;
   const meta = [`**Level:** ${capitalise(view.level)}`, `**Date:** ${view.createdAt.slice(0, 10)}`];
   if (displayName) meta.push(`**Candidate:** ${inline(displayName)}`);
@@ -27,6 +32,7 @@ export function exportMarkdown({ view, rubricTitles, displayName }: ExportInput)
       view.status === "active" ? "_The interview is still in progress; no score yet._" : "_No score report._",
     );
 
+  if (diagram) blocks.push(...diagramBlocks(diagram));
   blocks.push("## Transcript");
   let step: StepId | undefined;
   for (const turn of view.turns) {

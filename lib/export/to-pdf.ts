@@ -1,6 +1,7 @@
 import { PageSizes, PDFDocument, type PDFFont, type PDFPage, type RGB, rgb, StandardFonts } from "pdf-lib";
 import { STEP_TITLES, type StepId } from "@/lib/framework";
 import type { ScoreReport } from "@/lib/scoring/schema";
+import { drawDiagram } from "./pdf-diagram";
 import type { ExportInput } from "./to-markdown";
 
 const MARGIN = 56;
@@ -125,6 +126,18 @@ class Flow {
     this.page.drawLine({ start: { x: MARGIN, y: this.y + 4 }, end: { x: right, y: this.y + 4 }, color: RULE });
   }
 
+  /** A page of its own under a heading, the rest of it handed to `draw` as a box (left, top, width, height). */
+  fullPage(
+    title: string,
+    draw: (page: PDFPage, area: { left: number; top: number; width: number; height: number }) => void,
+  ): void {
+    this.page = this.newPage();
+    this.heading(title, 16);
+    // Room is left at the foot for the page number.
+    draw(this.page, { left: MARGIN, top: this.y, width: this.width, height: this.y - MARGIN });
+    this.y = MARGIN;
+  }
+
   /** Page numbers go on last, once the page count is known. */
   finish(): void {
     const pages = this.doc.getPages();
@@ -177,12 +190,13 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
  * The interview as a PDF file with the same content as the Markdown export. Built with pdf-lib and
  * its standard fonts, so it needs no font files and runs the same in Node and in the browser.
  */
-export async function exportPdf({ view, rubricTitles, displayName }: ExportInput): Promise<Uint8Array> {
+export async function exportPdf({ view, rubricTitles, displayName, diagram }: ExportInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Probe: ${view.scenarioTitle}`);
   doc.setCreator("Probe");
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
   const flow = new Flow(doc, {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
+    regular,
     bold: await doc.embedFont(StandardFonts.HelveticaBold),
     italic: await doc.embedFont(StandardFonts.HelveticaOblique),
   });
@@ -205,6 +219,12 @@ export async function exportPdf({ view, rubricTitles, displayName }: ExportInput
     }
     flow.text(turn.role === "interviewer" ? "Interviewer:" : "Candidate:", { font: "bold", after: 1 });
     flow.text(turn.content.trim(), { after: 8 });
+  }
+  // Last, on a page of its own: drawn to fit one page, it never splits across two.
+  if (diagram) {
+    flow.fullPage("Diagram", (page, area) =>
+      drawDiagram(page, diagram, { font: regular, sanitise: (text) => flow.sanitise(text), area }),
+    );
   }
   flow.finish();
   return doc.save();
