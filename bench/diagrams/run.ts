@@ -15,7 +15,12 @@ import { getScenario } from "@/lib/scenarios/library";
 import { transcriptSchema } from "@/lib/scoring/schema";
 
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
-const SPLITS = ["tuned", "held-out"] as const;
+/**
+ * held-out-2/ was written later by another author who read neither the checks' code nor the
+ * other splits, after the matcher's second round of changes (product names, the head of a label,
+ * loops in request paths) was tuned on tuned/ alone; it was run once, for the figures.
+ */
+const SPLITS = ["tuned", "held-out", "held-out-2"] as const;
 
 /** What a finding is scored as: its kind, and for a missing component which one. */
 const scoredAs = (f: DiagramFinding) => (f.kind === "missing-component" ? f.key : f.kind);
@@ -56,7 +61,8 @@ function runSplit(split: string, verbose: boolean) {
       }
     }
     for (const id of expected) (tallies.get(kindOf(id)) as Tally).fn += 1;
-    if (verbose && (extra.length > 0 || expected.length > 0)) {
+    // Only the tuned split explains its misses: reading a held-out diagram's misses is tuning on it.
+    if (verbose && split === "tuned" && (extra.length > 0 || expected.length > 0)) {
       console.log(`${split}/${file}: unexpected [${extra.join(", ")}] missed [${expected.join(", ")}]`);
     }
   }

@@ -6,13 +6,14 @@ import type { DiagramCheckContext } from "./context";
 function contentOf(label: string): string[] {
   const words = label.replace(/\s+/g, " ").trim();
   if (!words || GENERIC_LABEL.test(words)) return [];
-  return labelStems(words);
+  // Tools stay as named: "fastText" is not explained by a candidate who said "text".
+  return labelStems(words, { tools: false });
 }
 
 /** A node whose label's content words never appear in the candidate's statements. */
 export function checkUnexplainedComponents(diagram: DiagramText, context: DiagramCheckContext): DiagramFinding[] {
   if (context.candidateStatements.length === 0) return [];
-  const said = new Set(context.candidateStatements.flatMap(labelStems));
+  const said = new Set(context.candidateStatements.flatMap((s) => labelStems(s, { tools: false })));
   const findings: DiagramFinding[] = [];
   for (const node of diagram.nodes) {
     if (node.kind === "note") continue;

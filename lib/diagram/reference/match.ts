@@ -1,7 +1,10 @@
 import type { DiagramNode, DiagramText } from "@/lib/diagram/types";
 import type { ReferenceComponent } from "@/lib/scenarios/schema";
 import { cosine, embed } from "@/lib/scoring/evidence/vocabulary";
-import { GENERIC_LABEL, labelStems, labelTerms, stemsMeet, stemWeight } from "./words";
+import { GENERIC_LABEL, headSegment, isKnownStem, labelStems, labelTerms, stemsMeet, stemWeight } from "./words";
+
+/** The weight of one stem of a label: its IDF when the corpus knows it, else that of a common word. */
+const weightOf = (s: string) => (isKnownStem(s) ? stemWeight(s) : 1);
 
 /**
  * Which reference components a diagram shows (issue 16). A label matches a component by its
@@ -51,11 +54,15 @@ export function lexicalScore(label: string, component: ReferenceComponent): numb
   const terms = labelTerms(label);
   if (terms.length === 0 || GENERIC_LABEL.test(label.trim())) return 0;
   const { weights, vector } = profileOf(component);
+  // The head noun ends the segment that names the role; the whole label when that has no words.
+  const named = labelTerms(headSegment(label)).length;
+  const head = named > 0 ? named - 1 : terms.length - 1;
   let matched = 0;
   let total = 0;
   terms.forEach((group, i) => {
-    // An abbreviation weighs as one word: its most telling expansion.
-    const w = Math.max(...group.map(stemWeight)) * (i === terms.length - 1 ? HEAD_WEIGHT : 1);
+    // An abbreviation weighs as one word: its most telling expansion. A word the case-study
+    // corpus never uses is a product name or a coinage: it says little about the role.
+    const w = Math.max(...group.map(weightOf)) * (i === head ? HEAD_WEIGHT : 1);
     let best = 0;
     for (const s of group) for (const [t, weight] of weights) if (weight > best && stemsMeet(s, t)) best = weight;
     matched += w * best;
