@@ -191,6 +191,15 @@ describe("parseImportedTranscript", () => {
     expect(result.error).not.toContain("\n");
   });
 
+  it("keeps a diagram that parses and refuses one that does not, with its line", () => {
+    const turns = [{ role: "candidate", content: "A two-tower retrieval stage feeds a ranker." }];
+    const good = parse(json({ turns, diagram: "flowchart TD\n  A[Retrieval] --> B[Ranker]" }));
+    expect(good.ok && good.transcript.diagram).toContain("Retrieval");
+    const bad = parse(json({ turns, diagram: "flowchart TD\n  A[Retrieval] --> B[Ranker\n  C --> D" }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/^The transcript's diagram is not a Mermaid flowchart: Line 2/);
+  });
+
   it("uses the chosen level when the JSON has none", () => {
     const result = parseImportedTranscript({ text: json({ turns: [turn("candidate")] }), ...chosen, level: "mid" });
     expect(result.ok && result.transcript.level).toBe("mid");

@@ -7,6 +7,7 @@
  */
 import type { z } from "zod";
 import { type Level, type ScenarioId, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/framework";
+import { transcriptDiagramProblem } from "@/lib/scoring/read-transcript-diagram";
 import { type Transcript, transcriptSchema } from "@/lib/scoring/schema";
 
 export type ImportResult = { ok: true; transcript: Transcript } | { ok: false; error: string };
@@ -166,6 +167,8 @@ function validate(input: Record<string, unknown>, turnLines?: number[]): ImportR
   if (!parsed.data.turns.some((turn) => turn.role === "candidate" && turn.content.trim() !== "")) {
     return fail("The transcript has no candidate turn to score.");
   }
+  const diagramProblem = transcriptDiagramProblem(parsed.data.diagram);
+  if (diagramProblem) return fail(diagramProblem);
   return { ok: true, transcript: parsed.data };
 }
 

@@ -6,7 +6,11 @@ import type { NewInterview } from "@/db/schema";
 import { openTestDatabase } from "@/db/testing/test-database";
 import { arrow, box, type Raw, text } from "@/lib/diagram/excalidraw/testing/scenes";
 import { AppError } from "@/lib/errors";
+import { getScenarioLibrary } from "@/lib/scenarios/library";
+import { transcriptSchema } from "@/lib/scoring/schema";
+import { scoreTranscript } from "@/lib/scoring/score-transcript";
 import { getDiagram, loadDiagram, loadDiagramText, saveDiagram } from "./diagram-service";
+import { storeImportedInterview } from "./interview-service";
 
 let database: Database;
 
@@ -322,5 +326,42 @@ describe("saving and reading an interview's diagram", () => {
     await saveDiagram(database, interviewId, { userId, scene: canvasScene() });
     await deleteInterviewById({ db: database.db, id: interviewId });
     expect(await loadDiagram(database, interviewId)).toBeNull();
+  });
+});
+
+describe("an imported transcript's diagram", () => {
+  it("is stored as a laid-out scene that reads back as the same diagram", async () => {
+    const user = await createUser({ db: database.db });
+    const diagram = `flowchart TD
+  R["Retrieval: two-tower ANN"] --> K["Ranking: multi-task DNN"]
+  F[(Feature store)] --> K
+  L[(Watch logs)] -.-> T[Daily training]`;
+    const transcript = {
+      scenarioId: "video-recommendation" as const,
+      level: "senior" as const,
+      turns: [{ role: "candidate" as const, content: "A two-tower retrieval stage feeds a multi-task ranker." }],
+      diagram,
+    };
+    const report = await scoreTranscript(transcript, { library: getScenarioLibrary() });
+    const id = await storeImportedInterview(database, {
+      transcript: transcriptSchema.parse(transcript),
+      report,
+      viewer: { userId: user.id },
+    });
+    const text = await loadDiagramText(database, id);
+    expect(text?.nodes.map((n) => n.label).sort()).toEqual(
+      ["Daily training", "Feature store", "Ranking: multi-task DNN", "Retrieval: two-tower ANN", "Watch logs"].sort(),
+    );
+    expect(text?.edges.filter((e) => e.dashed)).toHaveLength(1);
+    expect(
+      text?.nodes
+        .filter((n) => n.kind === "store")
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(["Feature store", "Watch logs"]);
+    // Imported interviews are ended: the stored diagram cannot be changed afterwards.
+    await expect(saveDiagram(database, id, { userId: user.id, scene: { elements: [] } })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 });

@@ -1,8 +1,11 @@
 import type { InterviewerGraph } from "@/agents/interviewer/graph";
 import type { Database } from "@/db/client";
+import { saveDiagramRow } from "@/db/queries/diagrams";
 import { createInterview, deleteInterviewById, getInterviewById } from "@/db/queries/interviews";
 import { listMessagesByInterview, saveMessage, saveMessageOnce } from "@/db/queries/messages";
 import type { Interview } from "@/db/schema";
+import { diagramToScene } from "@/lib/diagram/excalidraw/from-text";
+import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 import { AppError } from "@/lib/errors";
 import { type Level, type ScenarioId, STEP_IDS, type StepId } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
@@ -218,6 +221,12 @@ export async function storeImportedInterview(
           content: turn.content,
         },
       });
+    }
+    // The diagram a transcript carries (a Mermaid flowchart, already checked to parse) is stored
+    // as a laid-out scene, so the imported interview shows it like one drawn here.
+    if (transcript.diagram) {
+      const scene = diagramToScene(parseMermaid(transcript.diagram));
+      await saveDiagramRow({ db: tx, interviewId: interview.id, scene, elementCount: scene.elements.length });
     }
     return interview.id;
   });
