@@ -1,3 +1,4 @@
+import type { ProposedFinding } from "@/lib/diagram/merge-findings";
 import type { DiagramText } from "@/lib/diagram/types";
 import type { Level, ScenarioId, StepId } from "@/lib/framework";
 import type { QuantitativeClaim } from "@/lib/interview/detect-claims";
@@ -24,6 +25,21 @@ export interface PhraseRequest {
 /** Rewrites the planned reply in natural words, streaming tokens; throws when the model fails. */
 export type Phraser = (request: PhraseRequest, onToken: (token: string) => void) => Promise<string>;
 
+/** What a model reviewing the diagram is given: the diagram as text and what the candidate said. */
+export interface DiagramReviewRequest {
+  scenarioTitle: string;
+  step: StepId;
+  /** The diagram's text form (lib/diagram/text-form.ts). */
+  diagram: string;
+  /** The reference design's components, for naming one that is missing. */
+  components: Array<{ id: string; role: string }>;
+  /** The candidate's latest messages, oldest first. */
+  candidateSaid: string[];
+}
+
+/** Proposes points about a diagram; throws when the model fails, so the rule checks alone are used. */
+export type DiagramReviewer = (request: DiagramReviewRequest) => Promise<ProposedFinding[]>;
+
 /** Reads a candidate message's acts and quantities; throws when it cannot, so the offline reading is used. */
 export type Understander = (message: string) => Promise<Understanding>;
 
@@ -43,6 +59,8 @@ export interface InterviewerDependencies {
   factSimilarity: ((question: string, facts: Fact[]) => Promise<FactSimilarity>) | null;
   /** The interview's current diagram (the canvas or a pasted Mermaid flowchart), or null; null turns diagram reading off. */
   readDiagram: ((interviewId: string) => Promise<DiagramText | null>) | null;
+  /** With a model: also reviews the diagram whenever it changed; its proposals are verified and merged by code. */
+  reviewDiagram: DiagramReviewer | null;
   /** Runs a reference pipeline at a small scale on a claim; null turns checks off. */
   runCheck: ((claim: QuantitativeClaim, onProgress: (message: string) => void) => Promise<CheckCard>) | null;
 }

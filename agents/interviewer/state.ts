@@ -131,6 +131,8 @@ export const InterviewerState = Annotation.Root({
    * read again at every message; null without one. A model gets it in the prompt, delimited.
    */
   diagram: Annotation<string | null>({ reducer: replace, default: () => null }),
+  /** What the model proposed about the diagram as it now reads, verified; reviewed again only when it changes. */
+  diagramProposals: Annotation<DiagramFinding[]>({ reducer: replace, default: () => [] }),
   /** Keys of diagram points already raised, so none is raised twice. */
   diagramRaised: Annotation<string[]>({ reducer: union, default: () => [] }),
   /** A quiet notice for the UI when the model was unavailable this turn. */

@@ -1,6 +1,7 @@
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type { InterviewerDependencies } from "@/agents/interviewer/dependencies";
 import { buildInterviewerGraph, type InterviewerGraph } from "@/agents/interviewer/graph";
+import { createModelDiagramReviewer } from "@/agents/interviewer/model-diagram-reviewer";
 import { createModelPhraser } from "@/agents/interviewer/model-phraser";
 import { createModelUnderstander } from "@/agents/interviewer/model-understander";
 import type { Database } from "@/db/client";
@@ -68,6 +69,7 @@ export function dependenciesFor(database: Database): InterviewerDependencies {
     phrase: client ? createModelPhraser(client) : null,
     runCheck: checkClaim,
     readDiagram: (interviewId) => loadDiagramText(database, interviewId),
+    reviewDiagram: client ? createModelDiagramReviewer(client) : null,
     understand: client ? createModelUnderstander(client) : null,
     factSimilarity: createFactSimilarity(getEmbedder),
     scoreTranscript: (transcript, options) =>

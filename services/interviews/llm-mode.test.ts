@@ -31,6 +31,7 @@ beforeAll(async () => {
   const deps: InterviewerDependencies = {
     judge: (input) => createLlmJudge(client)(input),
     phrase: (request, onToken) => createModelPhraser(client)(request, onToken),
+    reviewDiagram: null,
     readDiagram: null,
     runCheck: async (claim) => ({
       pipeline: claim.pipeline,

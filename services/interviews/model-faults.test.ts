@@ -64,6 +64,7 @@ beforeAll(async () => {
     judge: recorded((input) => createLlmJudge(client)(input)),
     phrase: recorded((request, onToken) => createModelPhraser(client)(request, onToken)),
     understand: recorded((message) => createModelUnderstander(client)(message)),
+    reviewDiagram: null,
     readDiagram: null,
     runCheck: null,
     factSimilarity: null,

@@ -103,6 +103,7 @@ const deps: InterviewerDependencies = {
   judge: null,
   phrase: null,
   understand: null,
+  reviewDiagram: null,
   readDiagram: null,
   runCheck: null,
   factSimilarity: null,

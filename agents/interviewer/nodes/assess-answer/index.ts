@@ -93,12 +93,13 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
     }).filter((e) => !repeatsInterviewer(e, [...state.ledger, ...given, ...facts.ledger]));
     const added = [...given, ...stated, ...facts.ledger];
     // The diagram is read at every message, whatever it asked, so a model always sees the latest one.
-    const drawing = await readDiagram(
-      deps,
-      state.interviewId,
+    const drawing = await readDiagram(deps, {
+      interviewId: state.interviewId,
       scenario,
-      [...state.turns, turn].map((t) => ({ role: t.role, content: t.content })),
-    );
+      step: state.step,
+      conversation: [...state.turns, turn].map((t) => ({ role: t.role, content: t.content })),
+      previous: { description: state.diagram, proposals: state.diagramProposals },
+    });
     const diagram = drawing.failed ? state.diagram : drawing.description;
     const moveOn = acts.find((a) => a.kind === "move_on");
     const plan = {
@@ -124,6 +125,9 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       plan,
       // Written only when it changed: every channel named in an update costs a checkpoint row.
       ...(diagram !== state.diagram ? { diagram } : {}),
+      ...(drawing.proposals !== state.diagramProposals && !drawing.failed
+        ? { diagramProposals: drawing.proposals }
+        : {}),
       ...addTo("revealedFacts", facts.revealed),
       ...addTo("ledger", added),
       // A question met with "I don't know" or declined is never asked again.
