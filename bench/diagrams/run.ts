@@ -17,8 +17,9 @@ import { transcriptSchema } from "@/lib/scoring/schema";
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 /**
  * held-out-2/ was written later by another author who read neither the checks' code nor the
- * other splits, after the matcher's second round of changes (product names, the head of a label,
- * loops in request paths) was tuned on tuned/ alone; it was run once, for the figures.
+ * other splits. It was run twice, for its figures only (never --verbose): after the second round
+ * of changes (loops, label heads, product names; 0.737/0.875 overall) and after the third
+ * (budgets in other words, limits as bounds; 0.778/0.875), both tuned on tuned/ alone.
  */
 const SPLITS = ["tuned", "held-out", "held-out-2"] as const;
 

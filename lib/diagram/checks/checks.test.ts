@@ -176,3 +176,83 @@ describe("resolveLatencyBudget", () => {
     expect(resolveLatencyBudget([], getScenario("street-view-blurring"))).toBeNull();
   });
 });
+
+describe("budgets stated in other words", () => {
+  it("reads a limit on the whole request as a budget, and a limit on one stage as no budget", () => {
+    expect(resolveLatencyBudget(["The whole decision has to come back in under 100 ms at p99."], null)).toBe(0.1);
+    expect(resolveLatencyBudget(["The backend gets 150 ms at p99."], null)).toBe(0.15);
+    expect(resolveLatencyBudget(["Keep it at most 150 ms in total."], null)).toBe(0.15);
+    expect(resolveLatencyBudget(["The ranker takes about 60 ms."], null)).toBeNull();
+    expect(resolveLatencyBudget(["The ranker must finish under 50 ms."], null)).toBeNull();
+  });
+});
+
+describe("request paths through a loop", () => {
+  it("starts at the loop's first node however the client is named, so the reply is no widening funnel", () => {
+    const looped = diagram(
+      [
+        ["h", "Home feed request handler"],
+        ["g", "Nearby events 50k to 400"],
+        ["r", "Ranker 400 to 30"],
+        ["f", "Redis features", "store"],
+      ],
+      [
+        ["h", "g"],
+        ["g", "r"],
+        ["f", "r"],
+        ["r", "h"],
+      ],
+    );
+    expect(kinds(looped).filter((k) => k.startsWith("counts-not-narrowing"))).toEqual([]);
+    const widening = diagram(
+      [
+        ["h", "Home feed request handler"],
+        ["g", "Nearby events 50k to 400"],
+        ["r", "Ranker 1000 to 30"],
+      ],
+      [
+        ["h", "g"],
+        ["g", "r"],
+        ["r", "h"],
+      ],
+    );
+    expect(kinds(widening).some((k) => k.startsWith("counts-not-narrowing"))).toBe(true);
+  });
+});
+
+describe("number mismatch", () => {
+  const funnel = diagram(
+    [
+      ["cg", "Retrieval top 200"],
+      ["gen", "Generation first token 1.2 s"],
+    ],
+    [["cg", "gen"]],
+  );
+  const mismatches = (said: string) =>
+    kinds(funnel, context({ candidateStatements: [said] })).filter((k) => k.startsWith("number-mismatch"));
+
+  it("flags a value said about a stage that its label contradicts", () => {
+    expect(mismatches("Retrieval keeps the top 500 candidates.")).toHaveLength(1);
+  });
+
+  it("takes a limit as a bound the label may sit under, and a budget as no stage's number", () => {
+    expect(mismatches("Generation's first token has to stay under 2 seconds.")).toEqual([]);
+    expect(mismatches("Generation's first token must arrive within 500 ms.")).toHaveLength(1);
+    expect(mismatches("The whole answer has an end-to-end budget of 3 s, generation included.")).toEqual([]);
+  });
+});
+
+describe("labels named by their head and by their tools", () => {
+  it("reads the role before a bracket, and a product name as what it is for", () => {
+    const drawn = diagram(
+      [
+        ["r", "GBDT ranker (XGBoost)"],
+        ["m", "Grafana + PagerDuty"],
+      ],
+      [["r", "m", "", true]],
+    );
+    const found = matchReference(drawn, video.referenceDesign ?? []);
+    expect(found.get("ranking")?.map((m) => m.label)).toContain("GBDT ranker (XGBoost)");
+    expect(found.get("monitoring")?.map((m) => m.label)).toContain("Grafana + PagerDuty");
+  });
+});

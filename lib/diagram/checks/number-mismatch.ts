@@ -2,7 +2,7 @@ import { labelStems, meetsAny } from "@/lib/diagram/reference/words";
 import type { DiagramFinding, DiagramText } from "@/lib/diagram/types";
 import { parseQuantities } from "@/lib/understanding/quantities/parse-quantities";
 import type { Quantity } from "@/lib/understanding/types";
-import type { DiagramCheckContext } from "./context";
+import { type DiagramCheckContext, statedBudgets } from "./context";
 import { stageName } from "./paths";
 
 /** Values further apart than this factor contradict each other; closer ones are rounding. */
@@ -15,18 +15,36 @@ interface Statement {
   quantity: Quantity;
   /** Stems of the words before the quantity in its sentence, in order. */
   context: string[];
+  /** Whether the number is a limit ("under 2 s", "at least 90%") rather than a value. */
+  bound: "upper" | "lower" | null;
 }
 
+/** A limit before a number bounds it rather than states it: "under 2 seconds" holds for 1.2 s. */
+const UPPER_BOUND =
+  /\b(?:under|within|at most|no more than|less than|below|up to|max(?:imum)?(?: of)?|not exceed(?:ing)?)\s*$/i;
+const LOWER_BOUND = /\b(?:at least|over|more than|above|no less than|min(?:imum)?(?: of)?)\s*$/i;
+
 function statedQuantities(statements: string[]): Statement[] {
-  return statements.flatMap((text) =>
-    text.split(/(?<=[.!?;])\s+/).flatMap((sentence) =>
-      parseQuantities(sentence).map((quantity) => ({
-        sentence: sentence.trim(),
-        quantity,
-        context: labelStems(sentence.slice(Math.max(0, quantity.start - WINDOW), quantity.start)),
-      })),
-    ),
-  );
+  return statements.flatMap((text) => {
+    return text.split(/(?<=[.!?;])\s+/).flatMap((sentence) => {
+      // A budget is about the whole request, never one stage: the latency check weighs it.
+      const budgets = statedBudgets(sentence);
+      return parseQuantities(sentence)
+        .filter((q) => !(q.kind === "duration" && budgets.includes(q.value)))
+        .map((quantity) => {
+          const before = sentence.slice(Math.max(0, quantity.start - WINDOW), quantity.start);
+          const lead = sentence
+            .slice(Math.max(0, quantity.start - 24), quantity.start)
+            .replace(/\b(?:about|around|roughly|~)\s*$/i, "");
+          return {
+            sentence: sentence.trim(),
+            quantity,
+            context: labelStems(before),
+            bound: UPPER_BOUND.test(lead) ? ("upper" as const) : LOWER_BOUND.test(lead) ? ("lower" as const) : null,
+          };
+        });
+    });
+  });
 }
 
 /** Both quantities say what they count, and the two words differ: "users" versus "candidates". */
@@ -37,10 +55,20 @@ function whatsConflict(a: Quantity, b: Quantity): boolean {
   return sa.length > 0 && sb.length > 0 && !sa.some((s) => meetsAny(s, sb));
 }
 
-/** Where in `prefix` (a word index) a word meeting one of `name` last occurs, or -1. */
-function lastMention(prefix: string[], name: string[]): number {
-  for (let i = prefix.length - 1; i >= 0; i--) if (meetsAny(prefix[i] as string, name)) return i;
-  return -1;
+/**
+ * Where in `prefix` (a word index) a word meeting one of `name` last occurs, or -1, plus how much
+ * of the name the prefix says, to prefer "re-rank" over "multi-task ranker" after "a light re-rank".
+ */
+function lastMention(prefix: string[], name: string[]): { at: number; cover: number } {
+  let at = -1;
+  for (let i = prefix.length - 1; i >= 0; i--) {
+    if (meetsAny(prefix[i] as string, name)) {
+      at = i;
+      break;
+    }
+  }
+  const cover = at < 0 ? 0 : name.filter((n) => prefix.some((p) => meetsAny(p, [n]))).length / name.length;
+  return { at, cover };
 }
 
 const agree = (a: number, b: number) => Math.max(a, b) <= MISMATCH_FACTOR * Math.min(a, b);
@@ -66,19 +94,30 @@ export function checkNumberMismatch(diagram: DiagramText, context: DiagramCheckC
   const findings: DiagramFinding[] = [];
   const seen = new Set<string>();
   for (const s of statedQuantities(context.candidateStatements)) {
-    let best = -1;
-    let about: string[] = [];
-    for (const item of items) {
-      const at = item.name.length > 0 ? lastMention(s.context, item.name) : -1;
-      if (at > best) {
-        best = at;
-        about = [item.about];
+    const aboutIn = (prefix: string[]) => {
+      let best = { at: -1, cover: 0 };
+      let about: string[] = [];
+      for (const item of items) {
+        if (item.name.length === 0) continue;
+        const mention = lastMention(prefix, item.name);
+        if (mention.at > best.at || (mention.at === best.at && mention.at >= 0 && mention.cover > best.cover)) {
+          best = mention;
+          about = [item.about];
+        }
       }
-    }
-    if (best < 0) continue;
+      return about;
+    };
+    const about = aboutIn(s.context);
+    if (about.length === 0) continue;
     for (const item of items.filter((x) => about.includes(x.about) && x.quantities.length > 0)) {
       const same = item.quantities.filter((q) => q.kind === s.quantity.kind && !whatsConflict(q, s.quantity));
-      if (same.length === 0 || same.some((q) => agree(q.value, s.quantity.value))) continue;
+      const holds = (v: number) =>
+        s.bound === "upper"
+          ? v <= s.quantity.value * MISMATCH_FACTOR
+          : s.bound === "lower"
+            ? v * MISMATCH_FACTOR >= s.quantity.value
+            : agree(v, s.quantity.value);
+      if (same.length === 0 || same.some((q) => holds(q.value))) continue;
       const q = same[0] as Quantity;
       const key = `number-mismatch:${stageName(item.label)}:${q.text}`;
       if (seen.has(key)) continue;
