@@ -103,7 +103,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Static assets skip the proxy: they need neither an identity nor a nonce (next.config.ts
-  // still gives them the fixed security headers).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static assets (Excalidraw's fonts under /excalidraw/ among them) skip the proxy: they need
+  // neither an identity nor a nonce (next.config.ts still gives them the fixed security headers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|excalidraw/).*)"],
 };

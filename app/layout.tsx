@@ -55,7 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8 lg:has-[[data-wide]]:max-w-7xl">
           {children}
         </main>
       </body>

@@ -1,10 +1,12 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { STEP_TITLES } from "@/lib/framework";
 import type { StreamEvent } from "@/lib/streams/stream-event";
 import type { CheckCard, InterviewView, Turn } from "@/lib/types";
 import { ChatComposer } from "./chat-composer";
+import { DiagramPanel, type InitialDiagram } from "./diagram/diagram-panel";
+import { PanelSwitch, type ShownPanel } from "./diagram/panel-switch";
 import { ErrorNotice } from "./error-notice";
 import { InterviewActions } from "./interview-actions";
 import { InterviewClock } from "./interview-clock";
@@ -26,15 +28,37 @@ function withTurn(view: InterviewView, turn: Turn): InterviewView {
   return view.turns.some((t) => t.id === turn.id) ? view : { ...view, turns: [...view.turns, turn] };
 }
 
-/** The live interview: transcript, composer, step tracker, ledger, and the download once it ends. */
+/**
+ * The live interview: transcript, composer, step tracker, ledger, the download once it ends, and
+ * the diagram canvas: beside the chat on a wide screen, behind a Chat / Diagram switch below that.
+ */
 export function InterviewChat({
   initialView,
   rubricTitles,
+  initialDiagram,
 }: {
   initialView: InterviewView;
   rubricTitles: Record<string, string>;
+  initialDiagram: InitialDiagram | null;
 }) {
   const [view, setView] = useState(initialView);
+  const [shown, setShown] = useState<ShownPanel>("chat");
+  const [repliesSeen, setRepliesSeen] = useState(0);
+  // An interview that had ended when the page loaded shows a diagram only if one was drawn.
+  const [hasDiagram] = useState(
+    () => initialView.status !== "completed" || (initialDiagram?.scene?.elements.length ?? 0) > 0,
+  );
+  // Below the wide breakpoint only the chosen panel shows; from it on, both (the switch is hidden).
+  const chatClass = hasDiagram && shown === "diagram" ? "max-lg:hidden" : "";
+  // A link to #diagram (a report credit earned by a diagram label) shows the diagram on a phone too.
+  useEffect(() => {
+    const follow = () => {
+      if (window.location.hash === "#diagram") setShown("diagram");
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
   const [draft, setDraft] = useState("");
   const [pending, setPending] = useState<Turn | null>(null);
   const [streaming, setStreaming] = useState("");
@@ -130,10 +154,27 @@ export function InterviewChat({
   }
   const lastInterviewer = view.turns.findLast((t) => t.role === "interviewer");
   const lastCheck = lastInterviewer?.check?.status !== "pending" ? lastInterviewer?.check : undefined;
+  // Replies that arrived while a phone showed the diagram: the Chat button says there is news.
+  const replies = view.turns.filter((turn) => turn.role === "interviewer").length;
+  if (shown === "chat" && repliesSeen !== replies) setRepliesSeen(replies);
+  const unseenReplies = shown === "diagram" && replies > repliesSeen;
 
   return (
-    <div className="grid min-w-0 gap-6 md:grid-cols-[220px_minmax(0,1fr)]">
-      <aside className="min-w-0 space-y-4">
+    <div
+      // data-wide lets the page's main column grow on wide screens, so the canvas is not squeezed.
+      data-wide={hasDiagram ? "" : undefined}
+      className={`grid min-w-0 gap-6 md:grid-cols-[220px_minmax(0,1fr)] ${hasDiagram ? "lg:grid-cols-[220px_minmax(0,1fr)_minmax(0,1fr)]" : ""}`}
+    >
+      {hasDiagram && <PanelSwitch shown={shown} onShow={setShown} chatNews={unseenReplies} />}
+      {/*
+        The one live region: each finished reply is announced once, the streamed text never. It sits
+        outside the chat panel so a reply is still announced while a phone shows the diagram.
+      */}
+      <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="reply-announcer">
+        {lastInterviewer ? `Interviewer: ${lastInterviewer.content}` : ""}
+        {lastCheck ? ` Check: ${lastCheck.headline}` : ""}
+      </p>
+      <aside className={`min-w-0 space-y-4 ${chatClass}`}>
         <div>
           <h1 className="text-lg font-semibold" data-testid="interview-title">
             {view.scenarioTitle}
@@ -159,7 +200,12 @@ export function InterviewChat({
         <LedgerPanel entries={view.ledger ?? []} />
         <PassageSearch scenarioId={view.scenarioId} scenarioTitle={view.scenarioTitle} compact />
       </aside>
-      <section ref={section} className="flex min-h-[60vh] min-w-0 flex-col gap-4" aria-label="Interview">
+      <section
+        ref={section}
+        id="interview-chat"
+        className={`flex min-h-[60vh] min-w-0 flex-col gap-4 ${chatClass}`}
+        aria-label="Interview"
+      >
         <ol ref={list} className="flex flex-col gap-4" data-testid="transcript">
           {view.turns.map((turn, index) => (
             <MessageBubble
@@ -178,11 +224,6 @@ export function InterviewChat({
             />
           )}
         </ol>
-        {/* The one live region: each finished reply is announced once, the streamed text never. */}
-        <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="reply-announcer">
-          {lastInterviewer ? `Interviewer: ${lastInterviewer.content}` : ""}
-          {lastCheck ? ` Check: ${lastCheck.headline}` : ""}
-        </p>
         {checksTimedOut && (
           <p className="text-xs text-muted" data-testid="check-timeout">
             A check is still running; reload the page later to see its result.
@@ -214,6 +255,21 @@ export function InterviewChat({
           />
         )}
       </section>
+      {hasDiagram && (
+        // id="diagram": a report credit earned by a diagram label links here (report-step.tsx).
+        <section
+          id="diagram"
+          aria-label="Diagram"
+          className={`min-w-0 md:col-span-2 lg:sticky lg:top-4 lg:col-span-1 lg:self-start ${shown === "chat" ? "max-lg:hidden" : ""}`}
+        >
+          <DiagramPanel
+            interviewId={view.id}
+            initial={initialDiagram}
+            readOnly={completed}
+            shown={shown === "diagram"}
+          />
+        </section>
+      )}
     </div>
   );
 }

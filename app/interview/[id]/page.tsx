@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { rubricTitlesOf } from "@/lib/scenarios/rubric-titles";
 import { getCurrentUserId } from "@/services/current-user";
 import { getDatabase } from "@/services/database";
+import { getDiagram } from "@/services/interviews/diagram-service";
 import { getInterviewView } from "@/services/interviews/interview-service";
 import { findRoundOfInterview, type RoundLink } from "@/services/rooms/round-of-interview";
 import { interviewIdParam } from "../../api/interviews/schemas";
@@ -17,11 +18,20 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   let round: RoundLink | null = null;
   try {
     const database = await getDatabase();
-    const view = await getInterviewView(database, parsed.data, { userId: await getCurrentUserId() });
+    const userId = await getCurrentUserId();
+    const view = await getInterviewView(database, parsed.data, { userId });
     round = await findRoundOfInterview(database, view.id);
     // A round still running is answered in its room, where the others watch and score.
     if (!round?.running) {
-      const chat = <InterviewChat initialView={view} rubricTitles={rubricTitlesOf(view.scenarioId)} />;
+      // The canvas starts from the stored scene, so a reload shows the diagram without a fetch.
+      const stored = await getDiagram(database, view.id, { userId });
+      const chat = (
+        <InterviewChat
+          initialView={view}
+          rubricTitles={rubricTitlesOf(view.scenarioId)}
+          initialDiagram={stored && { scene: stored.scene, revision: stored.revision }}
+        />
+      );
       if (!round) return chat;
       const href = `/rooms/${round.roomId}/rounds/${round.roundId}`;
       return (
