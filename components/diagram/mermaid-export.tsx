@@ -3,7 +3,8 @@
 import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/error-notice";
 import type { CanvasElement } from "./canvas-handle";
-import { BUTTON, DIALOG, TEXTAREA, useModal } from "./modal";
+import { DialogWithOpener } from "./dialog-with-opener";
+import { BUTTON, TEXTAREA, useModal } from "./modal";
 
 function download(text: string, filename: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
@@ -49,68 +50,56 @@ export function MermaidExport({ elements }: { elements: () => readonly CanvasEle
   }
 
   return (
-    <>
-      <button
-        ref={modal.opener}
-        type="button"
-        className={BUTTON}
-        aria-haspopup="dialog"
-        data-testid="mermaid-export-open"
-        onClick={() => void open()}
-      >
-        Export Mermaid
-      </button>
-      <dialog
-        ref={modal.dialog}
-        aria-labelledby={`${id}-title`}
-        className={DIALOG}
-        data-testid="mermaid-export"
-        onClose={modal.onClose}
-      >
-        <h2 id={`${id}-title`} className="font-semibold">
-          The diagram as a Mermaid flowchart
-        </h2>
-        {error ? (
-          <div className="mt-2">
-            <ErrorNotice message={error} testId="mermaid-export-error" />
-          </div>
-        ) : (
-          <>
-            <label htmlFor={`${id}-text`} className="mt-2 block text-sm">
-              Mermaid flowchart
-            </label>
-            <textarea
-              ref={modal.first}
-              id={`${id}-text`}
-              className={TEXTAREA}
-              value={text}
-              readOnly
-              spellCheck={false}
-              data-testid="mermaid-export-text"
-            />
-          </>
-        )}
-        <p className="mt-2 min-h-5 text-sm" aria-live="polite" data-testid="mermaid-copy-status">
-          {copied}
-        </p>
-        <div className="mt-2 flex flex-wrap justify-end gap-2">
-          <button type="button" className={BUTTON} onClick={() => void copy()} disabled={Boolean(error)}>
-            Copy
-          </button>
-          <button
-            type="button"
-            className={BUTTON}
-            onClick={() => download(text, "diagram.mmd")}
-            disabled={Boolean(error)}
-            data-testid="mermaid-download"
-          >
-            Download .mmd
-          </button>
-          <button type="button" className={BUTTON} onClick={modal.close}>
-            Close
-          </button>
+    <DialogWithOpener
+      modal={modal}
+      label="Export Mermaid"
+      testId="mermaid-export"
+      titleId={`${id}-title`}
+      onOpen={() => void open()}
+    >
+      <h2 id={`${id}-title`} className="font-semibold">
+        The diagram as a Mermaid flowchart
+      </h2>
+      {error ? (
+        <div className="mt-2">
+          <ErrorNotice message={error} testId="mermaid-export-error" />
         </div>
-      </dialog>
-    </>
+      ) : (
+        <>
+          <label htmlFor={`${id}-text`} className="mt-2 block text-sm">
+            Mermaid flowchart
+          </label>
+          <textarea
+            ref={modal.first}
+            id={`${id}-text`}
+            className={TEXTAREA}
+            value={text}
+            readOnly
+            spellCheck={false}
+            data-testid="mermaid-export-text"
+          />
+        </>
+      )}
+      <p className="mt-2 min-h-5 text-sm" aria-live="polite" data-testid="mermaid-copy-status">
+        {copied}
+      </p>
+      <div className="mt-2 flex flex-wrap justify-end gap-2">
+        <button type="button" className={BUTTON} onClick={() => void copy()} disabled={Boolean(error)}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => download(text, "diagram.mmd")}
+          disabled={Boolean(error)}
+          data-testid="mermaid-download"
+        >
+          Download .mmd
+        </button>
+        <button type="button" className={BUTTON} onClick={modal.close}>
+          Close
+        </button>
+      </div>
+    </DialogWithOpener>
   );
 }

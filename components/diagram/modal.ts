@@ -27,3 +27,5 @@ export function useModal<T extends HTMLElement>() {
   const onClose = useCallback(() => opener.current?.focus(), []);
   return { dialog, opener, first, open, close, onClose };
 }
+
+export type Modal = ReturnType<typeof useModal<HTMLElement>>;

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readAnnotations } from "@/lib/diagram/annotations";
 import { parseMermaid } from "@/lib/diagram/mermaid/parse";
-import { DIAGRAM_NODE_KINDS, type DiagramText } from "@/lib/diagram/types";
+import { arbitraryDiagram } from "@/lib/diagram/testing/arbitrary-diagram";
+import type { DiagramText } from "@/lib/diagram/types";
 import { diagramToScene } from "./from-text";
 import { boundsOf } from "./geometry";
 import { type ExcalidrawElement, readScene } from "./scene";
@@ -163,35 +164,13 @@ const label = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.constantFrom("", "Ranking <b>&amp;</b>", "x".repeat(70), "two\nlines", "p99 20 ms; 1000 → 100", "日本語 ✓ 🚀"),
 );
-const diagram: fc.Arbitrary<DiagramText> = fc
-  .uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 10 })
-  .chain((ids) =>
-    fc.record({
-      nodes: fc.tuple(
-        ...ids.map((id) =>
-          fc.record({
-            id: fc.constant(id),
-            kind: fc.constantFrom(...DIAGRAM_NODE_KINDS),
-            label,
-            group: fc.option(fc.constantFrom("Online", "Offline", " "), { nil: null }),
-          }),
-        ),
-      ),
-      edges: fc.array(
-        fc.record({
-          from: fc.option(fc.constantFrom(...ids), { nil: null, freq: 6 }),
-          to: fc.option(fc.constantFrom(...ids), { nil: null, freq: 6 }),
-          label,
-          dashed: fc.boolean(),
-        }),
-        { maxLength: 10 },
-      ),
-    }),
-  )
-  .map(({ nodes, edges }) => ({
-    nodes: nodes.map((n) => ({ ...n, annotations: readAnnotations(n.label) })),
-    edges: edges.map((e) => ({ ...e, annotations: readAnnotations(e.label) })),
-  }));
+const diagram = arbitraryDiagram({
+  ids: fc.string({ minLength: 1, maxLength: 6 }),
+  label,
+  group: fc.constantFrom("Online", "Offline", " "),
+  maxNodes: 10,
+  maxEdges: 10,
+});
 
 describe("diagramToScene: property", () => {
   it("reads back to the same labels, kinds, arrows, dashes and groups", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readAnnotations } from "@/lib/diagram/annotations";
-import { DIAGRAM_NODE_KINDS, type DiagramText } from "@/lib/diagram/types";
+import { arbitraryDiagram } from "@/lib/diagram/testing/arbitrary-diagram";
+import type { DiagramText } from "@/lib/diagram/types";
 import { toMermaid } from "./emit";
 import { parseMermaid } from "./parse";
 
@@ -31,35 +31,7 @@ const awkward = fc.oneof(
 const label = fc.array(awkward, { maxLength: 3 }).map((parts) => parts.join(""));
 const id = fc.oneof(fc.constantFrom("A", "n1", "end", "x", "o", "Z9"), fc.string({ minLength: 1, maxLength: 10 }));
 
-const diagram: fc.Arbitrary<DiagramText> = fc
-  .uniqueArray(id, { minLength: 1, maxLength: 8 })
-  .chain((ids) =>
-    fc.record({
-      nodes: fc.tuple(
-        ...ids.map((nodeId) =>
-          fc.record({
-            id: fc.constant(nodeId),
-            kind: fc.constantFrom(...DIAGRAM_NODE_KINDS),
-            label,
-            group: fc.option(label, { nil: null }),
-          }),
-        ),
-      ),
-      edges: fc.array(
-        fc.record({
-          from: fc.option(fc.constantFrom(...ids), { nil: null, freq: 6 }),
-          to: fc.option(fc.constantFrom(...ids), { nil: null, freq: 6 }),
-          label,
-          dashed: fc.boolean(),
-        }),
-        { maxLength: 8 },
-      ),
-    }),
-  )
-  .map(({ nodes, edges }) => ({
-    nodes: nodes.map((n) => ({ ...n, annotations: readAnnotations(n.label) })),
-    edges: edges.map((e) => ({ ...e, annotations: readAnnotations(e.label) })),
-  }));
+const diagram = arbitraryDiagram({ ids: id, label, group: label, maxNodes: 8, maxEdges: 8 });
 
 /** The diagram with node ids replaced by their position: equal "up to ids". */
 function byPosition(d: DiagramText) {
