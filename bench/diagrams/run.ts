@@ -13,6 +13,7 @@ import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 import { DIAGRAM_FINDING_KINDS, type DiagramFinding } from "@/lib/diagram/types";
 import { getScenario } from "@/lib/scenarios/library";
 import { transcriptSchema } from "@/lib/scoring/schema";
+import { measureCost } from "./cost";
 
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 /**
@@ -101,4 +102,12 @@ for (const split of SPLITS) {
   ]);
   console.log(formatTable(["kind", "tp", "fp", "fn", "precision", "recall"], rows));
 }
-console.log(JSON.stringify(results));
+const cost = measureCost();
+console.log("\nWhat reading a diagram costs a turn (first reading, then the median of 5 more):");
+console.log(
+  formatTable(
+    ["boxes", "elements", "bytes", "save check ms", "first turn ms", "later turn ms"],
+    cost.map((r) => [r.boxes, r.elements, r.bytes, r.saveCheckMs, r.firstTurnMs, r.turnMs]),
+  ),
+);
+console.log(JSON.stringify({ ...results, cost }));

@@ -26,8 +26,32 @@ export const MAX_ANNOTATED_CHARS = 10_000;
 const MAY_HOLD_NUMBER =
   /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|thousand|million|billion|trillion|dozen|few|several|couple|half|quarter|single|pair|handful)\b/i;
 
-/** The quantities and count change of one label; linear in its length (labels can be long). */
+/**
+ * Labels read lately, by their text: the interviewer reads the same diagram at every message, and
+ * the number recognizer is most of what that costs (bench/diagrams/cost.ts). Bounded, oldest out.
+ */
+const recent = new Map<string, Annotations>();
+const MAX_RECENT = 5000;
+
+/**
+ * The quantities and count change of one label; linear in its length (labels can be long). The
+ * result may be shared with other callers for the same label: read it, never change it.
+ */
 export function readAnnotations(whole: string): Annotations {
+  const known = recent.get(whole);
+  if (known) return known;
+  const read = readFresh(whole);
+  if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(whole, read);
+  return read;
+}
+
+/** Forgets every label read, so a benchmark can time a first reading as a fresh server does. */
+export function forgetReadLabels(): void {
+  recent.clear();
+}
+
+function readFresh(whole: string): Annotations {
   const label = whole.length > MAX_ANNOTATED_CHARS ? whole.slice(0, MAX_ANNOTATED_CHARS) : whole;
   if (!MAY_HOLD_NUMBER.test(label)) {
     // No digit and no word that can be a number: nothing to read, and the recognizer is not woken.

@@ -1,4 +1,4 @@
-import type { DiagramNode, DiagramText } from "@/lib/diagram/types";
+import type { DiagramEdge, DiagramNode, DiagramText } from "@/lib/diagram/types";
 import type { ReferenceComponent } from "@/lib/scenarios/schema";
 import { cosine, embed } from "@/lib/scoring/evidence/vocabulary";
 import { GENERIC_LABEL, headSegment, isKnownStem, labelStems, labelTerms, stemsMeet, stemWeight } from "./words";
@@ -28,10 +28,27 @@ const STORE_BONUS = 0.2;
 const FEEDS_BONUS = 0.3;
 const OFFLINE_BONUS = 0.1;
 
+const MAX_MET = 50_000;
+
 interface Profile {
   component: ReferenceComponent;
   weights: Map<string, number>;
   vector: Float32Array;
+  /** The best weight each stem met, remembered: labels repeat their words across a big diagram. */
+  met: Map<string, number>;
+}
+
+/** The weight of the component's word that `stem` meets best, 0 when it meets none. */
+function meetWeight(profile: Profile, stem: string): number {
+  let best = profile.met.get(stem);
+  if (best === undefined) {
+    best = 0;
+    for (const [t, weight] of profile.weights) if (weight > best && stemsMeet(stem, t)) best = weight;
+    // Bounded: labels are anyone's words, and the profile lives as long as the process.
+    if (profile.met.size >= MAX_MET) profile.met.clear();
+    profile.met.set(stem, best);
+  }
+  return best;
 }
 
 const profiles = new WeakMap<ReferenceComponent, Profile>();
@@ -43,20 +60,40 @@ function profileOf(component: ReferenceComponent): Profile {
     for (const s of labelStems(component.description)) weights.set(s, DESCRIPTION_WEIGHT);
     for (const s of labelStems([component.role, ...component.terms].join(" "))) weights.set(s, 1);
     const vector = embed([component.role, ...component.terms, component.description].join(". "));
-    profile = { component, weights, vector };
+    profile = { component, weights, vector, met: new Map() };
     profiles.set(component, profile);
   }
   return profile;
 }
 
-/** How well a label's words fit a component, 0 to about 1, before structure. */
-export function lexicalScore(label: string, component: ReferenceComponent): number {
+/** A label read once, so scoring it against each component repeats none of the work. */
+export interface LabelReading {
+  terms: string[][];
+  /** The index of the head term (see headSegment). */
+  head: number;
+  vector: Float32Array;
+  /** Names no component at all ("User", "API gateway"), or has no words. */
+  blank: boolean;
+}
+
+export function readLabel(label: string): LabelReading {
   const terms = labelTerms(label);
-  if (terms.length === 0 || GENERIC_LABEL.test(label.trim())) return 0;
-  const { weights, vector } = profileOf(component);
   // The head noun ends the segment that names the role; the whole label when that has no words.
   const named = labelTerms(headSegment(label)).length;
-  const head = named > 0 ? named - 1 : terms.length - 1;
+  return {
+    terms,
+    head: named > 0 ? named - 1 : terms.length - 1,
+    vector: embed(label),
+    blank: terms.length === 0 || GENERIC_LABEL.test(label.trim()),
+  };
+}
+
+/** How well a label's words fit a component, 0 to about 1, before structure. */
+export function lexicalScore(label: string | LabelReading, component: ReferenceComponent): number {
+  const reading = typeof label === "string" ? readLabel(label) : label;
+  if (reading.blank) return 0;
+  const profile = profileOf(component);
+  const { terms, head } = reading;
   let matched = 0;
   let total = 0;
   terms.forEach((group, i) => {
@@ -64,12 +101,12 @@ export function lexicalScore(label: string, component: ReferenceComponent): numb
     // corpus never uses is a product name or a coinage: it says little about the role.
     const w = Math.max(...group.map(weightOf)) * (i === head ? HEAD_WEIGHT : 1);
     let best = 0;
-    for (const s of group) for (const [t, weight] of weights) if (weight > best && stemsMeet(s, t)) best = weight;
+    for (const s of group) best = Math.max(best, meetWeight(profile, s));
     matched += w * best;
     total += w * best + UNMATCHED_WEIGHT * w * (1 - best);
   });
   const overlap = (matched / total) * Math.min(1, matched / MIN_MASS);
-  return Math.max(overlap, cosine(embed(label), vector) * EMBED_SCALE);
+  return Math.max(overlap, cosine(reading.vector, profile.vector) * EMBED_SCALE);
 }
 
 /** One place a component was found: the label as written, and its score. */
@@ -83,8 +120,17 @@ export function matchReference(diagram: DiagramText, design: ReferenceComponent[
   const found = new Map<string, ComponentMatch[]>(design.map((c) => [c.id, []]));
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const lexical = new Map<DiagramNode, number[]>(
-    diagram.nodes.map((n) => [n, design.map((c) => lexicalScore(n.label, c))]),
+    diagram.nodes.map((n) => {
+      const reading = readLabel(n.label);
+      return [n, design.map((c) => lexicalScore(reading, c))];
+    }),
   );
+  const outgoingOf = new Map<string, DiagramEdge[]>();
+  const touchingOf = new Map<string, DiagramEdge[]>();
+  for (const e of diagram.edges) {
+    if (e.from) outgoingOf.set(e.from, [...(outgoingOf.get(e.from) ?? []), e]);
+    for (const end of new Set([e.from, e.to])) if (end) touchingOf.set(end, [...(touchingOf.get(end) ?? []), e]);
+  }
   // First pass on words alone tells which node is the ranker, so the second can credit what feeds it.
   const wordsOnly = (node: DiagramNode, i: number) => lexical.get(node)?.[i] ?? 0;
   const nodeMatches = (node: DiagramNode, id: string) => {
@@ -102,8 +148,8 @@ export function matchReference(diagram: DiagramText, design: ReferenceComponent[
   };
   for (const node of diagram.nodes) {
     if (node.kind === "note" && node.label.length > 80) continue;
-    const outgoing = diagram.edges.filter((e) => e.from === node.id);
-    const touching = diagram.edges.filter((e) => e.from === node.id || e.to === node.id);
+    const outgoing = outgoingOf.get(node.id) ?? [];
+    const touching = touchingOf.get(node.id) ?? [];
     const offlineOnly = touching.length > 0 && touching.every((e) => e.dashed);
     const scores = design.map((c, i) => {
       let score = wordsOnly(node, i);
@@ -119,11 +165,13 @@ export function matchReference(diagram: DiagramText, design: ReferenceComponent[
     record(node.label, scores);
   }
   for (const edge of diagram.edges) {
-    if (edge.label.trim())
+    if (edge.label.trim()) {
+      const reading = readLabel(edge.label);
       record(
         edge.label,
-        design.map((c) => lexicalScore(edge.label, c)),
+        design.map((c) => lexicalScore(reading, c)),
       );
+    }
   }
   return found;
 }
