@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { diagramToScene } from "@/lib/diagram/excalidraw/from-text";
+import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 import { runScript } from "./testing/run-script";
 
 const dir = mkdtempSync(path.join(tmpdir(), "diagram-check-"));
@@ -36,6 +38,18 @@ describe("npm run diagram:check", () => {
     const parsed = JSON.parse(last) as { findings: Array<Record<string, string>> };
     for (const f of parsed.findings) expect(Object.keys(f).sort()).toEqual(["kind", "message"]);
     expect(parsed.findings.some((f) => f.kind === "latency-over-budget")).toBe(false);
+  });
+  it("reads an Excalidraw scene as the canvas saves it, with the same findings as its Mermaid", () => {
+    const scene = write("slow.excalidraw", JSON.stringify(diagramToScene(parseMermaid(readFileSync(slow, "utf8")))));
+    const fromScene = run(scene, "--scenario", "video-recommendation", "--json");
+    const fromMermaid = run(slow, "--scenario", "video-recommendation", "--json");
+    expect(fromScene.status).toBe(0);
+    expect(JSON.parse(fromScene.stdout.trim().split("\n").at(-1) as string)).toEqual(
+      JSON.parse(fromMermaid.stdout.trim().split("\n").at(-1) as string),
+    );
+    const broken = run(write("broken.excalidraw", '{"elements": 3}'), "--scenario", "news-feed");
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim()).toMatch(/is not an Excalidraw scene: .*"elements" must be a list/);
   });
   it("exits 2 with a sentence for bad input", () => {
     const bad = write("bad.mmd", "flowchart LR\n  A[ok] --> B[open\n");

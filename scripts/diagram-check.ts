@@ -1,6 +1,6 @@
 /**
  * `npm run diagram:check -- FILE.mmd --scenario ID [--transcript FILE.json] [--json]`: runs the
- * diagram checks (issue 16) on a Mermaid flowchart against a scenario's reference design and,
+ * diagram checks (issue 16) on a Mermaid flowchart (or an Excalidraw scene: FILE.excalidraw or .json) against a scenario's reference design and,
  * given a transcript in the interchange format (docs/transcript-format.md), the conversation.
  * Findings are not errors: exit 0 with or without them; exit 2 for input it cannot use.
  */
@@ -10,12 +10,15 @@ import { formatTable } from "@/lib/cli/print-table";
 import { readTextFile, readTranscriptFile } from "@/lib/cli/read-transcript-file";
 import { runCli, UsageError } from "@/lib/cli/usage-error";
 import { diagramCheckContext, runDiagramChecks } from "@/lib/diagram/checks";
+import { parseScene } from "@/lib/diagram/excalidraw/scene";
+import { sceneToDiagram } from "@/lib/diagram/excalidraw/to-text";
 import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 import { DiagramParseError, type DiagramText, MAX_MERMAID_CHARS } from "@/lib/diagram/types";
 import { SCENARIO_IDS } from "@/lib/framework";
 import { getScenario } from "@/lib/scenarios/library";
 
-const USAGE = "Usage: npm run diagram:check -- FILE.mmd --scenario ID [--transcript FILE.json] [--json]";
+const USAGE =
+  "Usage: npm run diagram:check -- FILE.mmd|FILE.excalidraw --scenario ID [--transcript FILE.json] [--json]";
 
 const argsSchema = z.object({
   file: z.string().min(1),
@@ -26,8 +29,20 @@ const argsSchema = z.object({
   json: z.boolean(),
 });
 
+/** An Excalidraw scene (a saved .excalidraw file or the JSON export's diagramScene) rather than Mermaid. */
+const SCENE_FILE = /\.(?:excalidraw|json)$/i;
+
 function readDiagram(file: string): DiagramText {
   const source = readTextFile(file);
+  if (SCENE_FILE.test(file)) {
+    try {
+      return sceneToDiagram(parseScene(source));
+    } catch (error) {
+      if (error instanceof DiagramParseError)
+        throw new UsageError(`${file} is not an Excalidraw scene: ${error.message}`);
+      throw error;
+    }
+  }
   if (source.length > MAX_MERMAID_CHARS) {
     throw new UsageError(`${file} has ${source.length} characters; a diagram can have at most ${MAX_MERMAID_CHARS}.`);
   }
