@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
+import { readAnnotations } from "@/lib/diagram/annotations";
+import { diagramToScene } from "@/lib/diagram/excalidraw/from-text";
+import { toMermaid } from "@/lib/diagram/mermaid/emit";
+import { parseMermaid } from "@/lib/diagram/mermaid/parse";
 
 /**
  * What people type is shown as text, never run: HTML, script, event handlers, `javascript:`
@@ -99,3 +103,84 @@ test("payloads in messages, names, imports, room titles, comments and notes rend
   ]);
   await other.close();
 });
+
+/** A diagram whose box and arrow labels are the payloads, as Mermaid (labels encoded as Mermaid requires). */
+function payloadDiagram(): string {
+  const nodes = PAYLOADS.slice(0, 3).map((label, i) => ({
+    id: `n${i}`,
+    kind: "component" as const,
+    label,
+    annotations: readAnnotations(label),
+    group: null,
+  }));
+  const edges = [
+    { from: "n0", to: "n1", label: PAYLOADS[4] as string, annotations: readAnnotations(""), dashed: false },
+    { from: "n1", to: "n2", label: "", annotations: readAnnotations(""), dashed: false },
+  ];
+  return toMermaid({ nodes, edges });
+}
+
+test("payloads in diagram labels render as inert text on the canvas, in the interviewer's question, the shared page and the exports", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const api = page.request;
+  const mermaid = payloadDiagram();
+  // Drawn on the canvas of a live interview, then read by the interviewer at the next message.
+  const interview = await (
+    await api.post("/api/interviews", { data: { scenarioId: "news-feed", level: "senior" } })
+  ).json();
+  const scene = diagramToScene(parseMermaid(mermaid));
+  const saved = await api.put(`/api/interviews/${interview.id}/diagram`, { data: { scene } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const reply = await api.post(`/api/interviews/${interview.id}/messages`, {
+    data: { id: randomUUID(), content: "We rank posts for long-term engagement rather than clicks." },
+  });
+  expect(reply.status()).toBe(200);
+  const view = await (await api.get(`/api/interviews/${interview.id}`)).json();
+  const question = view.turns.at(-1).content as string;
+  // The interviewer quotes a label it cannot place: it reaches the page as the literal text.
+  expect(PAYLOADS.slice(0, 3).some((p) => question.includes(p))).toBe(true);
+  await expectInert(
+    page,
+    `/interview/${interview.id}`,
+    PAYLOADS.slice(0, 3).filter((p) => question.includes(p)),
+  );
+
+  // Imported with its diagram, shown read-only, shared, and exported.
+  const imported = await api.post("/api/imports", {
+    data: {
+      scenarioId: "news-feed",
+      level: "senior",
+      text: JSON.stringify({
+        turns: [{ role: "candidate", content: "We rank posts for long-term engagement rather than clicks." }],
+        diagram: mermaid,
+      }),
+    },
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const importedId = (await imported.json()).id as string;
+  await expectInert(page, `/interview/${importedId}`, []);
+  const share = await (await api.post(`/api/interviews/${importedId}/shares`, { data: { days: 1 } })).json();
+  await expectInert(page, `/s/${share.token}`, []);
+  const image = page.getByTestId("transcript-diagram").getByRole("img").first();
+  // The alt text names each box by its label as written (a long one cut with an ellipsis).
+  for (const payload of PAYLOADS.slice(0, 3))
+    await expect(image).toHaveAttribute("alt", new RegExp(escapeRegExp(payload.slice(0, 24))));
+
+  const markdown = await (await api.get(`/api/interviews/${importedId}/export?format=md`)).text();
+  const svg = Buffer.from(
+    /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(markdown)?.[1] ?? "",
+    "base64",
+  ).toString();
+  // The labels are there as escaped text (long ones wrapped onto lines of their own) ...
+  expect(svg).toContain("&lt;script&gt;");
+  expect(svg).toContain("&lt;img src=x");
+  // ... and no tag or attribute of theirs: no script, image or link element, no event handler.
+  expect(svg).not.toMatch(/<(?:script|img|a|foreignObject)\b/i);
+  expect(svg).not.toMatch(/<[^>]*\son\w+\s*=/i);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
