@@ -17,6 +17,10 @@ import { checkNumbers } from "./check-numbers";
 import { readDiagram } from "./read-diagram";
 import { readMessage } from "./read-message";
 
+/** Whether two lists of findings hold the same points, so an unchanged list is not written again. */
+const sameKeys = (a: { key: string }[], b: { key: string }[]) =>
+  a.length === b.length && a.every((f, i) => f.key === b[i]?.key);
+
 /** What to say when a sentence may have asked to end or move on, but was read as an answer. */
 function unsureNote(acts: Act[]): string {
   if (acts.some((a) => a.unsure === "end"))
@@ -125,7 +129,7 @@ export function createAssessAnswer(deps: InterviewerDependencies) {
       plan,
       // Written only when it changed: every channel named in an update costs a checkpoint row.
       ...(diagram !== state.diagram ? { diagram } : {}),
-      ...(drawing.proposals !== state.diagramProposals && !drawing.failed
+      ...(!drawing.failed && !sameKeys(drawing.proposals, state.diagramProposals)
         ? { diagramProposals: drawing.proposals }
         : {}),
       ...addTo("revealedFacts", facts.revealed),
