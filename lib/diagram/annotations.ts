@@ -33,17 +33,19 @@ const MAY_HOLD_NUMBER =
 const recent = new Map<string, Annotations>();
 const MAX_RECENT = 5000;
 
-/**
- * The quantities and count change of one label; linear in its length (labels can be long). The
- * result may be shared with other callers for the same label: read it, never change it.
- */
+/** The quantities and count change of one label; linear in its length (labels can be long). */
 export function readAnnotations(whole: string): Annotations {
-  const known = recent.get(whole);
-  if (known) return known;
-  const read = readFresh(whole);
-  if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value as string);
-  recent.set(whole, read);
-  return read;
+  let read = recent.get(whole);
+  if (!read) {
+    read = readFresh(whole);
+    if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value as string);
+    recent.set(whole, read);
+  }
+  // A copy of its own for each caller: one that edits what it was given cannot change another's.
+  return {
+    quantities: read.quantities.map((q) => ({ ...q })),
+    countChange: read.countChange && { ...read.countChange },
+  };
 }
 
 /** Forgets every label read, so a benchmark can time a first reading as a fresh server does. */
